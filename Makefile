@@ -1,0 +1,81 @@
+# Mes Droits — the two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+
+export WEB_PORT ?= 8000
+export SANDBOX_FC_PORT ?= 8001
+export SANDBOX_AGENCIES_PORT ?= 8002
+
+# Production-like environment for `check --deploy` (values are examples, not secrets).
+DEPLOY_ENV := DEBUG=false HTTPS=true ALLOWED_HOSTS=mesdroits.example.gouv.fr \
+	SECRET_KEY=lint-only-$(shell printf 'x%.0s' $$(seq 1 60)) \
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: help venv run test lint format bench lock demo-env services-test clean
+
+help:
+	@echo "make run    — install, migrate, load demo data, start web + worker + beat + sandboxes"
+	@echo "make test   — install and run the whole suite on PostgreSQL with a real Celery worker on Redis"
+	@echo "make lint   — ruff, makemigrations --check, check --deploy"
+	@echo "make bench  — benchmarks (figures and ratios)"
+
+$(STAMP): requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check "uv==0.13.9"
+	$(BIN)/uv pip sync --python $(BIN)/python -q requirements.lock
+	@rm -f $(VENV)/.installed-* && touch $@
+
+venv: $(STAMP)
+
+# Re-resolve the lock after changing pyproject.toml.
+lock: venv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --override overrides.txt -p 3.11 -q -o requirements.lock
+
+demo-env:
+	@mkdir -p var
+	@test -f .env || { \
+		echo "# Written by make run for the local demo; delete it to start afresh." > .env; \
+		echo "DEBUG=true" >> .env; \
+		echo "SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" >> .env; \
+		echo "EMAIL_URL=filemail://$(CURDIR)/var/mails" >> .env; \
+		echo "Wrote .env for the demo"; }
+
+run: venv demo-env
+	@scripts/ensure-redis.sh
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo_data
+	@echo ""
+	@echo "  Mes Droits:                  http://127.0.0.1:$(WEB_PORT)/"
+	@echo "  Health:                      http://127.0.0.1:$(WEB_PORT)/healthz"
+	@echo "  FranceConnect sandbox:       http://127.0.0.1:$(SANDBOX_FC_PORT)/"
+	@echo "  Agency APIs sandbox:         http://127.0.0.1:$(SANDBOX_AGENCIES_PORT)/"
+	@echo "  Ctrl-C stops everything."
+	@echo ""
+	$(BIN)/honcho start --no-prefix -f Procfile 2>&1 || true
+
+services-test:
+	@scripts/ensure-postgres.sh
+	@REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/14} scripts/ensure-redis.sh
+
+test: venv services-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: venv services-test
+	@for script in bench/bench_*.py; do \
+		echo "=== $$script"; DEBUG=true $(BIN)/python -m bench.$$(basename $$script .py) || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles artifacts .pytest_cache .ruff_cache

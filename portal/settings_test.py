@@ -1,0 +1,31 @@
+"""Test settings: the real settings on PostgreSQL and Redis, with a few speed-ups.
+
+The suite runs on PostgreSQL (DATABASE_URL, default the local `test` database) and a real Celery
+worker on Redis; there is no eager mode.
+"""
+
+import os
+import uuid
+
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-" + "x" * 50)
+os.environ.setdefault("HTTPS", "false")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("EMAIL_URL", "memorymail://")
+# Playwright's sync API runs an event loop in the test thread; Django's async-safety guard would
+# then refuse ORM calls made by the test itself (pytest-playwright documents the same setting).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from portal.settings import *  # noqa: F403
+from portal.settings import STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+# Each test run gets its own queue, so a `make run` worker on the same Redis never steals its tasks.
+CELERY_TASK_DEFAULT_QUEUE = f"tests-{uuid.uuid4().hex[:8]}"
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "«UNDEFINED:%s»"  # noqa: F405
+# Serve static files from the apps' folders, without collectstatic, as in development.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

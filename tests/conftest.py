@@ -1,0 +1,102 @@
+"""Fixtures shared by the whole suite: a real Celery worker on Redis, Chromium driven by Playwright,
+and named personas (added by the apps' own conftest files as they come)."""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+
+from portal.celery_app import app as celery_app
+
+ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+# Flags for a closed network: without them Chromium keeps calling Google's services and logs errors.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker) -> Iterator[object]:
+    """One real Celery worker for the session, consuming this run's own queue on Redis.
+
+    It runs in a thread of the test process (celery.contrib.testing), so tests that let it touch the
+    database must use `transactional_db`: it has its own connection and sees only committed rows.
+    """
+    celery_app.loader.import_module("celery.contrib.testing.tasks")
+    with (
+        django_db_blocker.unblock(),
+        start_worker(
+            celery_app,
+            pool="solo",
+            perform_ping_check=True,
+            ping_task_timeout=20,
+            shutdown_timeout=10,
+            queues=[celery_app.conf.task_default_queue],
+        ) as worker,
+    ):
+        yield worker
+
+
+# --- Browser --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class BrowserPage:
+    """A Playwright page that records console errors and saves screenshots under artifacts/."""
+
+    def __init__(self, page, test_name: str):
+        self.page = page
+        self.test_name = re.sub(r"[^\w.-]+", "_", test_name)
+        self.console_errors: list[str] = []
+        self._shots = 0
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
+
+    def _on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def screenshot(self, label: str) -> Path:
+        self._shots += 1
+        directory = ARTIFACTS_DIR / "screenshots"
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"{self.test_name}-{self._shots:02d}-{label}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def serious_accessibility_violations(self) -> list[str]:
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page)
+        return [
+            f"{violation['id']} ({violation['impact']}): {violation['help']}"
+            for violation in results.response["violations"]
+            if violation.get("impact") in {"serious", "critical"}
+        ]
+
+
+@pytest.fixture
+def browser_page(browser, request) -> Iterator[BrowserPage]:
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield BrowserPage(page, request.node.name)
+    context.close()
