@@ -64,6 +64,7 @@ test: venv services-test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: venv
+	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
