@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
@@ -35,3 +37,52 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email or self.username
+
+
+class CitizenIdentity(models.Model):
+    """The identité pivot FranceConnect gave at the last login, as the provider sent it.
+
+    The birth date is kept as text because FranceConnect sends presumed dates with `00` for an
+    unknown day or month, which no date type can hold.
+    """
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", "Femme"
+        MALE = "male", "Homme"
+        UNKNOWN = "", "Non renseigné"
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="identity")
+    given_name = models.CharField("prénoms", max_length=255)
+    family_name = models.CharField("nom de naissance", max_length=255)
+    preferred_username = models.CharField("nom d'usage", max_length=255, blank=True)
+    birthdate = models.CharField("date de naissance", max_length=10)
+    gender = models.CharField("sexe", max_length=8, choices=Gender.choices, blank=True)
+    birthplace = models.CharField("commune de naissance (code INSEE)", max_length=5, blank=True)
+    birthcountry = models.CharField("pays de naissance (code INSEE)", max_length=5, blank=True)
+    email = models.EmailField("adresse électronique", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "identité FranceConnect"
+        verbose_name_plural = "identités FranceConnect"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        first = self.given_name.split(" ")[0] if self.given_name else ""
+        last = self.preferred_username or self.family_name
+        return f"{first} {last}".strip()
+
+    @property
+    def birth_year(self) -> int:
+        return int(self.birthdate[:4])
+
+    @property
+    def birth_date(self):
+        """The birth date as a date, or None when it is presumed (day or month unknown)."""
+        year, month, day = (int(part) for part in self.birthdate.split("-"))
+        if not month or not day:
+            return None
+        return dt.date(year, month, day)

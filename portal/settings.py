@@ -5,9 +5,11 @@ Every reader fails loudly on a malformed value, naming the variable.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from portal.env import (
     env_bool,
@@ -41,6 +43,9 @@ INSTALLED_APPS = [
     "widget_tweaks",
     "dsfr",
     "django_celery_beat",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "portal",
     "accounts",
     "agencies",
@@ -58,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
@@ -94,6 +100,84 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "accounts.franceconnect.backend.FranceConnectBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "home"
+LOGIN_REDIRECT_URL = "home"
+
+# --- FranceConnect (citizens) --------------------------------------------------------------------
+# The same code serves the real integration platform, production, our sandbox or any compliant
+# OpenID provider: only the issuer (its discovery document gives the endpoints) and the client change.
+FRANCECONNECT_ISSUER = env_str(
+    "FRANCECONNECT_ISSUER",
+    f"http://127.0.0.1:{env_int('SANDBOX_FC_PORT', 8001)}/api/v2" if DEBUG else None,
+    required=not DEBUG,
+).rstrip("/")
+FRANCECONNECT_DISCOVERY_URL = env_str(
+    "FRANCECONNECT_DISCOVERY_URL", f"{FRANCECONNECT_ISSUER}/.well-known/openid-configuration"
+)
+# Explicit endpoints, when the provider publishes no discovery document; each overrides discovery.
+FRANCECONNECT_ENDPOINTS = {
+    name: env_str(f"FRANCECONNECT_{name.upper()}", "")
+    for name in (
+        "authorization_endpoint",
+        "token_endpoint",
+        "userinfo_endpoint",
+        "jwks_uri",
+        "end_session_endpoint",
+    )
+}
+OIDC_RP_CLIENT_ID = env_str(
+    "FRANCECONNECT_CLIENT_ID", "mesdroits-demo" if DEBUG else None, required=not DEBUG
+)
+OIDC_RP_CLIENT_SECRET = env_str(
+    "FRANCECONNECT_CLIENT_SECRET",
+    "mesdroits-demo-secret-for-the-local-sandbox-only-0123456789abcdef" if DEBUG else None,
+    required=not DEBUG,
+)
+OIDC_RP_SIGN_ALGO = env_str("FRANCECONNECT_SIGN_ALGO", "ES256")
+if OIDC_RP_SIGN_ALGO not in {"ES256", "RS256"}:
+    raise ImproperlyConfigured(
+        f"FRANCECONNECT_SIGN_ALGO={OIDC_RP_SIGN_ALGO!r}: FranceConnect signs with ES256 or RS256."
+    )
+OIDC_RP_SCOPES = env_str(
+    "FRANCECONNECT_SCOPES",
+    "openid given_name family_name birthdate gender birthplace birthcountry email preferred_username",
+)
+OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": "eidas1", "prompt": "login consent"}
+FRANCECONNECT_MINIMUM_ACR = "eidas1"
+OIDC_TIMEOUT = env_float("FRANCECONNECT_TIMEOUT", 10.0, minimum=0.5)
+OIDC_STATE_SIZE = 43
+OIDC_NONCE_SIZE = 43
+FRANCECONNECT_STATE_TTL_SECONDS = env_int("FRANCECONNECT_STATE_TTL_SECONDS", 600, minimum=60)
+FRANCECONNECT_JWKS_CACHE_SECONDS = env_int("FRANCECONNECT_JWKS_CACHE_SECONDS", 3600, minimum=0)
+FRANCECONNECT_CLOCK_SKEW_SECONDS = env_int("FRANCECONNECT_CLOCK_SKEW_SECONDS", 30, minimum=0)
+OIDC_STORE_ID_TOKEN = True  # for id_token_hint at logout
+OIDC_STORE_ACCESS_TOKEN = True  # API Particulier's FranceConnect mode takes the person's access token
+OIDC_CREATE_USER = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "franceconnect_login"
+
+# --- Agency agents (django-allauth): e-mail + password + TOTP, no self-signup ---------------------
+ACCOUNT_ADAPTER = "accounts.agents.adapter.AgentAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_EMAIL_VERIFICATION = "none"  # agents are invited to a known address by their administrator
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_SESSION_REMEMBER = False
+# Failed logins are throttled per address and per account for a bounded time: an attacker can slow
+# a real agent down for minutes, never lock them out for good.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env_str("AGENT_LOGIN_FAILED_RATE_LIMIT", "20/m/ip,5/15m/key"),
+    "reset_password": "20/m/ip,5/m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Mes Droits"
+AGENT_LOGIN_REDIRECT_URL = "/agents/"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -174,6 +258,12 @@ X_FRAME_OPTIONS = "DENY"
 # The health check answers load balancers over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 # Scripts run only from our origin or with the per-request nonce that django-dsfr's templates carry.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -184,7 +274,9 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],
-        "form-action": [SELF, *env_list("CSP_FORM_ACTION_EXTRA", [])],
+        # Chromium applies form-action to the redirects that follow a form: the login and logout forms
+        # end at FranceConnect.
+        "form-action": [SELF, _origin(FRANCECONNECT_ISSUER), *env_list("CSP_FORM_ACTION_EXTRA", [])],
         "base-uri": [SELF],
         "object-src": [NONE],
     }

@@ -14,6 +14,12 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
+# Replaced, test by test, with the address of the FranceConnect sandbox started for the session.
+os.environ.setdefault("FRANCECONNECT_ISSUER", "http://127.0.0.1:9/api/v2")
+os.environ.setdefault("FRANCECONNECT_CLIENT_ID", "mesdroits-demo")
+os.environ.setdefault(
+    "FRANCECONNECT_CLIENT_SECRET", "mesdroits-demo-secret-for-the-local-sandbox-only-0123456789abcdef"
+)
 # Playwright's sync API runs an event loop in the test thread; Django's async-safety guard would
 # then refuse ORM calls made by the test itself (pytest-playwright documents the same setting).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

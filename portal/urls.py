@@ -1,10 +1,14 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from portal import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("accounts.urls")),
+    path(
+        "agents/", include("accounts.agents.backoffice_urls")
+    ),  # TEMPORARY (accounts.agents helper) until the lead adds it
     path("admin/", admin.site.urls),
 ]

@@ -72,7 +72,7 @@ class BrowserPage:
 
     def _on_console(self, message) -> None:
         if message.type == "error":
-            self.console_errors.append(message.text)
+            self.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
 
     def screenshot(self, label: str) -> Path:
         self._shots += 1
@@ -100,3 +100,43 @@ def browser_page(browser, request) -> Iterator[BrowserPage]:
     page.set_default_timeout(15_000)
     yield BrowserPage(page, request.node.name)
     context.close()
+
+
+# --- Sandboxes ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fc_sandbox(tmp_path_factory) -> Iterator[str]:
+    """The local FranceConnect provider, in its own process for the whole session; its base URL."""
+    from sandbox.process import running_sandbox
+
+    env = {"SANDBOX_STATE_DIR": str(tmp_path_factory.mktemp("fc-sandbox"))}
+    with running_sandbox("sandbox.franceconnect.app:create_app()", env=env) as base_url:
+        yield base_url
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _empty_cache_at_start(django_db_blocker):
+    """Redis database 14 is the suite's cache; start every run without a previous run's keys."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def franceconnect(settings, fc_sandbox):
+    """Point the portal at the sandbox provider and return a driver for its code flow."""
+    from django.core.cache import cache
+
+    from tests.accounts.franceconnect.flow import FranceConnectFlow
+
+    cache.clear()  # the JWKS and discovery document are cached across requests, by design
+    settings.FRANCECONNECT_ISSUER = f"{fc_sandbox}/api/v2"
+    settings.FRANCECONNECT_DISCOVERY_URL = f"{fc_sandbox}/api/v2/.well-known/openid-configuration"
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**directives, "form-action": [*directives["form-action"], fc_sandbox]}
+    }
+    flow = FranceConnectFlow(sandbox_url=fc_sandbox)
+    flow.reset()
+    return flow
