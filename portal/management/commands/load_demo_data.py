@@ -2,10 +2,12 @@
 
 from django.core.management.base import BaseCommand
 
+from accounts.agents.demo import agent_demo_accounts_ensure, format_demo_credentials
+
 
 class Command(BaseCommand):
     help = "Charge les données de démonstration (idempotent)."
 
     def handle(self, *args, **options) -> None:
-        # Each product app contributes its demo data here as it lands (agents, schedules...).
+        self.stdout.write(format_demo_credentials(agent_demo_accounts_ensure()))
         self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
