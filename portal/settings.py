@@ -1,9 +1,10 @@
 """Settings of Mes Droits, all read from the environment (see README, "Configuration").
 
-A `.env` file at the project root, if present, is read first (`make run` writes one for the demo).
+A `.env` file at the project root (or the file named by ENV_FILE), if present, is read first (`make run` writes one for the demo).
 Every reader fails loudly on a malformed value, naming the variable.
 """
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +24,10 @@ from portal.env import (
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# ENV_FILE="" reads no file (the test suite does so, whatever a developer's .env says).
+_env_file = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if _env_file:
+    environ.Env.read_env(_env_file, overwrite=False)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "insecure-dev-key-only-for-debug" if DEBUG else None, required=not DEBUG)
@@ -105,7 +109,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "home"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "agencies:after_login"
 
 # --- FranceConnect (citizens) --------------------------------------------------------------------
 # The same code serves the real integration platform, production, our sandbox or any compliant
@@ -142,9 +146,17 @@ if OIDC_RP_SIGN_ALGO not in {"ES256", "RS256"}:
     raise ImproperlyConfigured(
         f"FRANCECONNECT_SIGN_ALGO={OIDC_RP_SIGN_ALGO!r}: FranceConnect signs with ES256 or RS256."
     )
+# Identity scopes, then the data scopes of the "API FranceConnectées" (API Particulier, DGFiP): the
+# person agrees at FranceConnect, and the agencies read them from checktoken.
 OIDC_RP_SCOPES = env_str(
     "FRANCECONNECT_SCOPES",
-    "openid given_name family_name birthdate gender birthplace birthcountry email preferred_username",
+    "openid given_name family_name birthdate gender birthplace birthcountry email preferred_username "
+    "cnaf_quotient_familial cnaf_allocataires cnaf_enfants cnaf_adresse "
+    "revenu_solidarite_active revenu_solidarite_active_majoration prime_activite prime_activite_majoration "
+    "allocation_adulte_handicape allocation_soutien_familial allocation_enfant_handicape "
+    "complementaire_sante_solidaire cnous_statut_boursier cnous_echelon_bourse cnous_periode_versement "
+    "cnous_statut_bourse mesri_identite mesri_admission mesri_inscription_etudiant mesri_etablissements "
+    "dgfip_rfr dgfip_nbpart dgfip_sitfam dgfip_nbpac",
 )
 OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": "eidas1", "prompt": "login consent"}
 FRANCECONNECT_MINIMUM_ACR = "eidas1"
@@ -159,6 +171,38 @@ OIDC_STORE_ACCESS_TOKEN = True  # API Particulier's FranceConnect mode takes the
 OIDC_CREATE_USER = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 LOGIN_REDIRECT_URL_FAILURE = "franceconnect_login"
+
+# --- Agency APIs (API Particulier, API Impôt particulier) -----------------------------------------
+_agencies_sandbox = f"http://127.0.0.1:{env_int('SANDBOX_AGENCIES_PORT', 8002)}"
+AGENCIES_API_PARTICULIER_URL = env_str("AGENCIES_API_PARTICULIER_URL", _agencies_sandbox if DEBUG else None)
+AGENCIES_API_PARTICULIER_TOKEN = env_str(
+    "AGENCIES_API_PARTICULIER_TOKEN", "mesdroits-agencies-sandbox-token" if DEBUG else None
+)
+AGENCIES_RECIPIENT_SIRET = env_str("AGENCIES_RECIPIENT_SIRET", "13002526500013")
+if not (AGENCIES_RECIPIENT_SIRET.isdigit() and len(AGENCIES_RECIPIENT_SIRET) == 14):
+    raise ImproperlyConfigured(
+        f"AGENCIES_RECIPIENT_SIRET={AGENCIES_RECIPIENT_SIRET!r} is not a 14-digit SIRET."
+    )
+AGENCIES_IMPOT_PARTICULIER_URL = env_str(
+    "AGENCIES_IMPOT_PARTICULIER_URL", f"{_agencies_sandbox}/impotparticulier/1.0" if DEBUG else None
+)
+AGENCIES_IMPOT_PARTICULIER_TOKEN_URL = env_str(
+    "AGENCIES_IMPOT_PARTICULIER_TOKEN_URL", f"{_agencies_sandbox}/token" if DEBUG else None
+)
+AGENCIES_IMPOT_PARTICULIER_CLIENT_ID = env_str(
+    "AGENCIES_IMPOT_PARTICULIER_CLIENT_ID", "mesdroits-dgfip" if DEBUG else None
+)
+AGENCIES_IMPOT_PARTICULIER_CLIENT_SECRET = env_str(
+    "AGENCIES_IMPOT_PARTICULIER_CLIENT_SECRET", "mesdroits-dgfip-sandbox-secret" if DEBUG else None
+)
+# One timeout for every agency call; retries (transient errors only) happen in one layer.
+AGENCIES_HTTP_TIMEOUT = env_float("AGENCIES_HTTP_TIMEOUT", 5.0, minimum=0.1)
+AGENCIES_HTTP_RETRIES = env_int("AGENCIES_HTTP_RETRIES", 2, minimum=0, maximum=5)
+AGENCIES_HTTP_BACKOFF_SECONDS = env_float("AGENCIES_HTTP_BACKOFF_SECONDS", 0.2)
+AGENCIES_BREAKER_FAILURES = env_int("AGENCIES_BREAKER_FAILURES", 3, minimum=1)
+AGENCIES_BREAKER_RESET_SECONDS = env_int("AGENCIES_BREAKER_RESET_SECONDS", 60, minimum=1)
+AGENCIES_FETCH_THREADS = env_int("AGENCIES_FETCH_THREADS", 16, minimum=1, maximum=64)
+AGENCIES_JOURNAL_RETENTION_DAYS = env_int("AGENCIES_JOURNAL_RETENTION_DAYS", 365, minimum=365)
 
 # --- Agency agents (django-allauth): e-mail + password + TOTP, no self-signup ---------------------
 ACCOUNT_ADAPTER = "accounts.agents.adapter.AgentAccountAdapter"
@@ -187,6 +231,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Redis and Celery -----------------------------------------------------------------------------
 REDIS_URL = env_redis_url("REDIS_URL", "redis://127.0.0.1:6379/0")
+# The cache (sessions' rate limits, JWKS, circuit breakers) may live in another Redis database.
+CACHE_REDIS_URL = env_redis_url("CACHE_REDIS_URL", REDIS_URL)
 CELERY_BROKER_URL = env_redis_url("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = env_redis_url("CELERY_RESULT_BACKEND", REDIS_URL)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "mesdroits")
@@ -195,12 +241,15 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimu
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 150, minimum=1)
 CELERY_WORKER_CONCURRENCY = env_int("CELERY_WORKER_CONCURRENCY", 2, minimum=1)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULE = {
+    "agencies-journal-purge": {"task": "agencies.journal_purge", "schedule": 24 * 3600},
+}
 HEALTH_CHECK_TIMEOUT = env_float("HEALTH_CHECK_TIMEOUT", 1.0, minimum=0.1)
 
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": CACHE_REDIS_URL,
         "KEY_PREFIX": "mesdroits",
         "TIMEOUT": 300,
     }

@@ -7,15 +7,27 @@ worker on Redis; there is no eager mode.
 import os
 import uuid
 
+os.environ["ENV_FILE"] = ""  # a developer's demo .env must not change the tests
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-secret-key-" + "x" * 50)
 os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
+# The cache gets its own database, so that clearing it between tests never touches Celery's queues.
+os.environ.setdefault("CACHE_REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 # Replaced, test by test, with the address of the FranceConnect sandbox started for the session.
 os.environ.setdefault("FRANCECONNECT_ISSUER", "http://127.0.0.1:9/api/v2")
+for _name, _value in {
+    "AGENCIES_API_PARTICULIER_URL": "http://127.0.0.1:9",
+    "AGENCIES_API_PARTICULIER_TOKEN": "mesdroits-agencies-sandbox-token",
+    "AGENCIES_IMPOT_PARTICULIER_URL": "http://127.0.0.1:9/impotparticulier/1.0",
+    "AGENCIES_IMPOT_PARTICULIER_TOKEN_URL": "http://127.0.0.1:9/token",
+    "AGENCIES_IMPOT_PARTICULIER_CLIENT_ID": "mesdroits-dgfip",
+    "AGENCIES_IMPOT_PARTICULIER_CLIENT_SECRET": "mesdroits-dgfip-sandbox-secret",
+}.items():
+    os.environ.setdefault(_name, _value)
 os.environ.setdefault("FRANCECONNECT_CLIENT_ID", "mesdroits-demo")
 os.environ.setdefault(
     "FRANCECONNECT_CLIENT_SECRET", "mesdroits-demo-secret-for-the-local-sandbox-only-0123456789abcdef"
@@ -24,8 +36,8 @@ os.environ.setdefault(
 # then refuse ORM calls made by the test itself (pytest-playwright documents the same setting).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from portal.settings import *  # noqa: F403
-from portal.settings import STORAGES
+from portal.settings import *  # noqa: E402, F403
+from portal.settings import STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

@@ -7,8 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("accounts.urls")),
-    path(
-        "agents/", include("accounts.agents.backoffice_urls")
-    ),  # TEMPORARY (accounts.agents helper) until the lead adds it
+    path("mes-donnees/", include("agencies.urls")),
+    path("agents/", include("accounts.agents.backoffice_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -140,3 +140,31 @@ def franceconnect(settings, fc_sandbox):
     flow = FranceConnectFlow(sandbox_url=fc_sandbox)
     flow.reset()
     return flow
+
+
+@pytest.fixture(scope="session")
+def agencies_sandbox(fc_sandbox) -> Iterator[str]:
+    """The local agency APIs, resolving FranceConnect tokens through the FC sandbox's checktoken."""
+    from sandbox.process import running_sandbox
+
+    env = {"SANDBOX_AGENCIES_FC_CHECKTOKEN_URL": f"{fc_sandbox}/api/v2/checktoken"}
+    with running_sandbox("sandbox.agencies.app:create_app()", env=env) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def agencies(settings, agencies_sandbox):
+    """Point the connectors at the agency sandbox, with no fault armed and no breaker open."""
+    from django.core.cache import cache
+
+    from tests.agencies.sandbox_driver import AgencySandbox
+
+    cache.clear()  # circuit breakers and back-offs live in the cache
+    settings.AGENCIES_API_PARTICULIER_URL = agencies_sandbox
+    settings.AGENCIES_IMPOT_PARTICULIER_URL = f"{agencies_sandbox}/impotparticulier/1.0"
+    settings.AGENCIES_IMPOT_PARTICULIER_TOKEN_URL = f"{agencies_sandbox}/token"
+    settings.AGENCIES_HTTP_BACKOFF_SECONDS = 0.01
+    driver = AgencySandbox(base_url=agencies_sandbox)
+    driver.reset()
+    yield driver
+    driver.reset()

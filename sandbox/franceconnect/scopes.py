@@ -52,6 +52,12 @@ DATA_SCOPES: tuple[str, ...] = (
     "mesri_inscription_autre",
     "mesri_admission",
     "mesri_etablissements",
+    "allocation_enfant_handicape",
+    "dgfip_rfr",
+    "dgfip_nbpart",
+    "dgfip_sitfam",
+    "dgfip_nbpac",
+    "dgfip_aft",
 )
 
 SUPPORTED_SCOPES: tuple[str, ...] = (*IDENTITY_SCOPES, *DATA_SCOPES)

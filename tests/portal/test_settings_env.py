@@ -29,6 +29,7 @@ def start_django(**overrides: str | None) -> subprocess.CompletedProcess:
         else:
             environment[key] = value
     environment["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    environment["ENV_FILE"] = ""
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
         cwd=ROOT,

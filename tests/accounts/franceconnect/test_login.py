@@ -16,10 +16,11 @@ def test_authorize_request_asks_eidas1_with_fresh_state_and_nonce(franceconnect)
 
     assert first["acr_values"] == "eidas1"
     assert first["response_type"] == "code"
-    assert first["scope"].split() == [
+    assert first["scope"].split()[:9] == [
         "openid", "given_name", "family_name", "birthdate", "gender",
         "birthplace", "birthcountry", "email", "preferred_username",
     ]  # fmt: skip
+    assert {"cnaf_quotient_familial", "revenu_solidarite_active", "dgfip_rfr"} <= set(first["scope"].split())
     assert len(first["state"]) >= 32
     assert len(first["nonce"]) >= 32
     assert first["state"] != second["state"]
@@ -35,7 +36,7 @@ def test_login_creates_the_citizen_by_sub_with_the_identite_pivot(franceconnect)
     response = franceconnect.login(client, login="avec_nom_dusage")
 
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/mes-donnees/connexion/"
     user = User.objects.get()
     assert user.kind == User.Kind.CITIZEN
     assert user.fc_sub.endswith("v1")

@@ -19,7 +19,7 @@ def test_a_person_logs_in_with_franceconnect_and_sees_their_name(live_server, br
     page.get_by_label("Pierre").check()
     page.get_by_role("button", name="Se connecter").click()
 
-    page.wait_for_url(live_server.url + "/")
+    page.wait_for_url(live_server.url + "/mes-donnees/accord/")
     assert page.get_by_test_id("citizen-name").inner_text().strip() == "Pierre DUBOIS"
     browser_page.screenshot("logged-in")
     assert browser_page.console_errors == []

@@ -1,0 +1,1 @@
+"""Writes of the agencies app: consent, fetching agency data, the access journal."""
