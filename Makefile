@@ -10,9 +10,15 @@ export SANDBOX_FC_PORT ?= 8001
 export SANDBOX_AGENCIES_PORT ?= 8002
 
 # Production-like environment for `check --deploy` (values are examples, not secrets).
-DEPLOY_ENV := DEBUG=false HTTPS=true ALLOWED_HOSTS=mesdroits.example.gouv.fr \
+DEPLOY_ENV := ENV_FILE= DEBUG=false HTTPS=true ALLOWED_HOSTS=mesdroits.example.gouv.fr \
 	SECRET_KEY=lint-only-$(shell printf 'x%.0s' $$(seq 1 60)) \
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+	FRANCECONNECT_ISSUER=https://oidc.franceconnect.gouv.fr/api/v2 \
+	FRANCECONNECT_CLIENT_ID=example FRANCECONNECT_CLIENT_SECRET=example \
+	AGENCIES_API_PARTICULIER_URL=https://particulier.api.gouv.fr AGENCIES_API_PARTICULIER_TOKEN=example \
+	AGENCIES_IMPOT_PARTICULIER_URL=https://gateway.example/impotparticulier/1.0 \
+	AGENCIES_IMPOT_PARTICULIER_TOKEN_URL=https://gateway.example/token \
+	AGENCIES_IMPOT_PARTICULIER_CLIENT_ID=example AGENCIES_IMPOT_PARTICULIER_CLIENT_SECRET=example
 
 .PHONY: help venv run test lint format bench lock demo-env services-test clean
 
@@ -67,7 +73,7 @@ lint: venv
 	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	ENV_FILE= DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 format: venv
