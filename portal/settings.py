@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "widget_tweaks",
     "dsfr",
     "django_celery_beat",
+    "rest_framework",
+    "drf_spectacular",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -204,6 +206,32 @@ AGENCIES_BREAKER_RESET_SECONDS = env_int("AGENCIES_BREAKER_RESET_SECONDS", 60, m
 AGENCIES_FETCH_THREADS = env_int("AGENCIES_FETCH_THREADS", 16, minimum=1, maximum=64)
 AGENCIES_JOURNAL_RETENTION_DAYS = env_int("AGENCIES_JOURNAL_RETENTION_DAYS", 365, minimum=365)
 
+# --- Rights (catalogue, 360° view, right to error) ------------------------------------------------
+# (rights helper: settings of the rights app go here)
+
+# --- Simulator (OpenFisca) ------------------------------------------------------------------------
+# (simulator helper: settings of the simulator app go here)
+
+# --- Alerts and agency notifications --------------------------------------------------------------
+# (alerts helper: settings of the alerts app go here)
+
+# --- API (DRF + drf-spectacular) ------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "rest_framework.views.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Mes Droits — API",
+    "DESCRIPTION": "API des partenaires : simulateur de droits et publication de notifications par les organismes.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
 # --- Agency agents (django-allauth): e-mail + password + TOTP, no self-signup ---------------------
 ACCOUNT_ADAPTER = "accounts.agents.adapter.AgentAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -241,7 +269,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimu
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 150, minimum=1)
 CELERY_WORKER_CONCURRENCY = env_int("CELERY_WORKER_CONCURRENCY", 2, minimum=1)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE = {
+# Each app's block below adds its periodic tasks; django-celery-beat stores them in the database.
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "agencies-journal-purge": {"task": "agencies.journal_purge", "schedule": 24 * 3600},
 }
 HEALTH_CHECK_TIMEOUT = env_float("HEALTH_CHECK_TIMEOUT", 1.0, minimum=0.1)

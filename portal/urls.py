@@ -8,6 +8,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("accounts.urls")),
     path("mes-donnees/", include("agencies.urls")),
+    path("mes-droits/", include("rights.urls")),
+    path("simulateur/", include("simulator.urls")),
+    path("alertes/", include("alerts.urls")),
     path("agents/", include("accounts.agents.backoffice_urls")),
     path("admin/", admin.site.urls),
 ]

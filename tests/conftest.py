@@ -168,3 +168,45 @@ def agencies(settings, agencies_sandbox):
     driver.reset()
     yield driver
     driver.reset()
+
+
+# --- Personas -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def citizen_of():
+    """`citizen_of("nom_composé", consents=("caf",))`: a demo citizen as a FranceConnect login would
+    have created them, with the given consents."""
+    from accounts.services import citizen_login_from_franceconnect
+    from agencies.services.consent import consent_grant
+    from tests.personas import identity_claims
+
+    def make(login: str, *, consents: tuple[str, ...] = (), france_travail_id: str = ""):
+        user = citizen_login_from_franceconnect(claims=identity_claims(login))
+        for source in consents:
+            identifier = france_travail_id if source == "france_travail" else ""
+            consent_grant(user=user, source=source, identifier=identifier)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def logged_in():
+    """`logged_in(user)`: a test client with that user's session (FranceConnect itself is tested
+    in tests/accounts)."""
+    from django.test import Client
+
+    def make(user):
+        client = Client()
+        client.force_login(user, backend="accounts.franceconnect.backend.FranceConnectBackend")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def agent():
+    from accounts.models import User
+
+    return User.objects.create_user(username="claire", email="claire@caf.example", kind=User.Kind.AGENT)

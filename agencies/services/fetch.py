@@ -26,6 +26,7 @@ from agencies.connectors.identity import PivotIdentity
 from agencies.connectors.impot_particulier import ImpotParticulierClient
 from agencies.models import AgencyData, Consent, FetchRun, JournalEntry
 from agencies.services.journal import journal_record
+from agencies.signals import fetch_run_finished
 from agencies.sources import sources
 
 logger = logging.getLogger(__name__)
@@ -223,4 +224,7 @@ def fetch_run_execute(*, run_id: int, on_progress: Callable[[FetchRun], None] | 
     run.finished_at = timezone.now()
     run.save(update_fields=["status", "finished_at"])
     logger.info("fetch run %s done in %.2fs", run.pk, (run.finished_at - run.created_at).total_seconds())
+    transaction.on_commit(
+        lambda: fetch_run_finished.send(sender=FetchRun, user_id=user.pk, run_id=run.pk), robust=True
+    )
     return run

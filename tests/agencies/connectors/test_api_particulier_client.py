@@ -15,7 +15,7 @@ from agencies.connectors.errors import (
     TransientError,
 )
 from agencies.connectors.schemas import BenefitStatus, ChildDisabilityStatus, HealthStatus, QuotientFamilial
-from tests.agencies.conftest import identity_of
+from tests.personas import identity_of
 
 pytestmark = pytest.mark.django_db
 
