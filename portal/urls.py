@@ -11,6 +11,8 @@ urlpatterns = [
     path("mes-droits/", include("rights.urls")),
     path("simulateur/", include("simulator.urls")),
     path("alertes/", include("alerts.urls")),
+    path("agents/publications/", include("alerts.backoffice_urls")),
     path("agents/", include("accounts.agents.backoffice_urls")),
+    path("api/", include("portal.api_urls")),
     path("admin/", admin.site.urls),
 ]
