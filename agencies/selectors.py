@@ -107,6 +107,24 @@ def dataset_facts(dataset: str, payload: dict) -> list[tuple[str, str]]:
                 f"{period.get('duree') or '?'} mois à partir du {_date(period.get('date_rentree'))}",
             ),
         ]
+    if dataset == "scolarite":
+        rows = []
+        for pupil in payload.get("eleves", []):
+            schooling = pupil.get("scolarite")
+            if not schooling:
+                rows.append((pupil["prenom"], "scolarité inconnue de l'Éducation nationale"))
+                continue
+            grant = (
+                f", boursier échelon {schooling['echelon_bourse']}" if schooling.get("est_boursier") else ""
+            )
+            level = (schooling.get("module_elementaire_formation") or {}).get("libelle") or ""
+            rows.append(
+                (
+                    pupil["prenom"],
+                    f"{level} — {schooling['etablissement'].get('nom') or ''}{grant}".strip(" —"),
+                )
+            )
+        return rows
     if dataset == "revenu_fiscal":
         return [
             ("Revenus de l'année", str(payload["annee_revenus"])),

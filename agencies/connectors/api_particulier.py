@@ -24,7 +24,7 @@ from agencies.connectors.errors import (
     TransientError,
 )
 from agencies.connectors.identity import PivotIdentity
-from agencies.connectors.schemas import DATASET_SCHEMAS
+from agencies.connectors.schemas import DATASET_SCHEMAS, Person, Schooling
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +126,29 @@ class ApiParticulierClient:
             raise NeedsFranceConnect(f"{dataset}: no way to name the person")
         return self._get(url, params=params, headers=headers, dataset=dataset, france_connect=france_connect)
 
+    def schooling(self, *, pupil: Person, department: str, school_year: str) -> Schooling:
+        """MEN v4 scolarité of a child named as the CAF/MSA family file names them, looked for in the
+        family's département (the API needs a perimeter: an establishment, départements or regions)."""
+        year, month, day = (pupil.date_naissance or "0000-00-00").split("-")
+        params: list[tuple[str, str]] = [
+            ("recipient", settings.AGENCIES_RECIPIENT_SIRET),
+            ("nomNaissance", pupil.nom_naissance),
+            *[("prenoms[]", name) for name in pupil.prenoms.split()[:3]],
+            ("anneeDateNaissance", year),
+            ("moisDateNaissance", month),
+            ("jourDateNaissance", day),
+            ("anneeScolaire", school_year),
+            ("codesBcnDepartements[]", department.zfill(3)),
+        ]
+        if pupil.sexe in {"F", "M"}:
+            params.append(("sexeEtatCivil", pupil.sexe))
+        headers = {"Authorization": f"Bearer {settings.AGENCIES_API_PARTICULIER_TOKEN}"}
+        url = f"{self.base_url}/v4/men/scolarites/identite"
+        answer = self._get(
+            url, params=params, headers=headers, dataset="scolarite_eleve", france_connect=False
+        )
+        return answer
+
     def _get(self, url: str, *, params, headers, dataset: str, france_connect: bool) -> BaseModel:
         what = f"API Particulier {dataset}"
         try:
@@ -133,7 +156,8 @@ class ApiParticulierClient:
         except requests.RequestException as e:
             raise TransientError(f"{what}: {type(e).__name__}: {e}") from e
         raise_for_answer(response, what=what, france_connect=france_connect)
-        return parse_data(response, DATASET_SCHEMAS[dataset], what=what)
+        schema = Schooling if dataset == "scolarite_eleve" else DATASET_SCHEMAS[dataset]
+        return parse_data(response, schema, what=what)
 
 
 def payload_of(answer: BaseModel) -> dict[str, Any]:

@@ -121,6 +121,40 @@ class Scholarship(_Answer):
     echelon_bourse: Level | None = None
 
 
+class Schooling(_Answer):
+    """MEN v4 scolarité of one pupil for the current school year."""
+
+    class Pupil(_Answer):
+        prenom: str
+        date_naissance: str | None = None
+
+    class School(_Answer):
+        code_uai: str
+        nom: str | None = None
+
+    class Level(_Answer):
+        libelle: str | None = None
+
+    identite: Pupil
+    etablissement: School
+    module_elementaire_formation: Level | None = None
+    annee_scolaire: str
+    est_scolarise: bool
+    est_boursier: bool | None = None
+    echelon_bourse: int | None = None
+
+
+class Schoolings(_Answer):
+    """Our own aggregate: one entry per child asked about, found or not."""
+
+    class Entry(_Answer):
+        prenom: str
+        date_naissance: str | None = None
+        scolarite: "Schooling | None" = None
+
+    eleves: list[Entry] = Field(default_factory=list)
+
+
 class TaxSituation(_Answer):
     """The DGFiP answer, reduced to what the simulator and the rights view use."""
 
@@ -144,4 +178,5 @@ DATASET_SCHEMAS: dict[str, type[_Answer]] = {
     "statut_etudiant": StudentStatus,
     "etudiant_boursier": Scholarship,
     "revenu_fiscal": TaxSituation,
+    "scolarite": Schoolings,
 }

@@ -24,8 +24,10 @@ from agencies.connectors.api_particulier import ENDPOINTS, ApiParticulierClient,
 from agencies.connectors.errors import ConnectorError, NeedsFranceConnect, NotFound, RateLimited
 from agencies.connectors.identity import PivotIdentity
 from agencies.connectors.impot_particulier import ImpotParticulierClient
+from agencies.connectors.schemas import QuotientFamilial
 from agencies.models import AgencyData, Consent, FetchRun, JournalEntry
 from agencies.services.journal import journal_record
+from agencies.services.schooling import schoolings_fetch
 from agencies.signals import fetch_run_finished
 from agencies.sources import sources
 
@@ -115,6 +117,34 @@ def _call_one(source: str, dataset: str, *, identity, token: str | None, identif
     return Outcome(source, dataset, endpoint, answer=answer)
 
 
+SCHOOLING_SOURCE = "education_nationale"
+
+
+def _schooling_outcome(user: User) -> Outcome:
+    endpoint = "/v4/men/scolarites"
+    family = AgencyData.objects.filter(
+        user=user, source="caf", dataset="quotient_familial", status=AgencyData.Status.FOUND
+    ).first()
+    if family is None:
+        return Outcome(SCHOOLING_SOURCE, "scolarite", endpoint, skipped="pas de dossier CAF ou MSA")
+    if backoff_until(SCHOOLING_SOURCE):
+        return Outcome(SCHOOLING_SOURCE, "scolarite", endpoint, skipped="attente demandée")
+    try:
+        answer = breaker_for(SCHOOLING_SOURCE).call(
+            schoolings_fetch,
+            family=QuotientFamilial.model_validate(family.payload),
+            today=timezone.localdate(),
+        )
+    except pybreaker.CircuitBreakerError as e:
+        cause = e.__context__ if isinstance(e.__context__, ConnectorError) else None
+        return Outcome(
+            SCHOOLING_SOURCE, "scolarite", endpoint, error=cause, skipped="" if cause else "circuit ouvert"
+        )
+    except ConnectorError as e:
+        return Outcome(SCHOOLING_SOURCE, "scolarite", endpoint, error=e)
+    return Outcome(SCHOOLING_SOURCE, "scolarite", endpoint, answer=answer)
+
+
 def _organism(user: User, source: str, dataset: str, answer: BaseModel | None) -> str:
     if dataset == "quotient_familial" and answer is not None:
         return "msa" if answer.quotient_familial.fournisseur.upper() == "MSA" else "caf"
@@ -194,6 +224,8 @@ def fetch_run_execute(*, run_id: int, on_progress: Callable[[FetchRun], None] | 
         for source, consent in consents.items():
             datasets = [dataset.key for dataset in sources()[source].datasets]
             planned[source], results[source] = datasets, []
+            if source == SCHOOLING_SOURCE:
+                continue  # second phase: it needs the family file
             if backoff_until(source):
                 outcomes = [
                     Outcome(source, d, ENDPOINTS.get(d, source), skipped="attente demandée") for d in datasets
@@ -219,6 +251,13 @@ def fetch_run_execute(*, run_id: int, on_progress: Callable[[FetchRun], None] | 
                 run.save(update_fields=["progress"])
                 if on_progress:
                     on_progress(run)
+    if SCHOOLING_SOURCE in consents:
+        outcome = _schooling_outcome(user)
+        results[SCHOOLING_SOURCE].append(_store(user, outcome, purpose=purpose, actor="system"))
+        run.progress[SCHOOLING_SOURCE]["state"] = _source_state(results[SCHOOLING_SOURCE])
+        run.save(update_fields=["progress"])
+        if on_progress:
+            on_progress(run)
     cache.delete(_token_key(run.pk))
     run.status = FetchRun.Status.DONE
     run.finished_at = timezone.now()

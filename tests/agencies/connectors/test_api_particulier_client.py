@@ -173,3 +173,33 @@ def test_an_expired_franceconnect_token_asks_for_franceconnect(agencies):
 def test_without_gender_identity_mode_is_refused_as_the_api_documents(agencies):
     with pytest.raises(BadIdentityData, match="sexeEtatCivil"):
         ApiParticulierClient().fetch("quotient_familial", identity=identity_of("sans_genre"))
+
+
+def test_a_pupils_schooling_is_found_in_the_familys_departement(agencies):
+    from agencies.connectors.schemas import Person
+    from agencies.services.schooling import school_year
+
+    family = ApiParticulierClient().fetch("quotient_familial", identity=identity_of("nom_composé"))
+    eldest = max(family.enfants, key=lambda child: -int(child.date_naissance[:4]))
+
+    schooling = ApiParticulierClient().schooling(
+        pupil=Person.model_validate(eldest.model_dump()),
+        department="13",
+        school_year=school_year(dt.date.today()),
+    )
+
+    assert schooling.est_scolarise is True
+    assert schooling.est_boursier is True
+    assert schooling.echelon_bourse == 3
+    assert agencies.calls("/v4/men/scolarites/identite") == 1
+
+
+def test_a_pupil_looked_for_in_another_departement_is_not_found(agencies):
+    from agencies.services.schooling import school_year
+
+    family = ApiParticulierClient().fetch("quotient_familial", identity=identity_of("nom_composé"))
+
+    with pytest.raises(NotFound):
+        ApiParticulierClient().schooling(
+            pupil=family.enfants[0], department="75", school_year=school_year(dt.date.today())
+        )

@@ -184,3 +184,26 @@ def test_starting_a_run_queues_its_task_after_commit(citizen_of, django_capture_
     assert len(callbacks) == 1
     assert run.status == FetchRun.Status.PENDING
     assert cache.get(f"agencies:fetchrun:{run.pk}:fc-token") == "fc-token"
+
+
+def test_schooling_is_asked_after_the_family_file_for_each_school_age_child(agencies, citizen_of):
+    user = citizen_of("nom_composé", consents=("caf", "education_nationale"))
+
+    run = run_fetch(user)
+
+    assert run.progress["education_nationale"]["state"] == "ok"
+    pupils = AgencyData.objects.get(user=user, dataset="scolarite").payload["eleves"]
+    assert len(pupils) == 2
+    assert {pupil["scolarite"]["est_scolarise"] for pupil in pupils} == {True}
+    assert sorted(pupil["scolarite"]["echelon_bourse"] or 0 for pupil in pupils) == [0, 3]
+    assert agencies.calls("/v4/men/scolarites/identite") == 2
+
+
+def test_schooling_without_a_family_file_is_skipped_without_calls(agencies, citizen_of):
+    user = citizen_of("moins_25_ans", consents=("education_nationale",))
+
+    run = run_fetch(user)
+
+    assert run.progress["education_nationale"]["state"] == "skipped"
+    assert agencies.calls("/v4/men/") == 0
+    assert JournalEntry.objects.get(person_id=user.pk, endpoint="/v4/men/scolarites").outcome == "skipped"
