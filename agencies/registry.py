@@ -7,9 +7,9 @@ and models refer to them by `code` (see `AGENCY_CHOICES`).
 from functools import cache
 from pathlib import Path
 
-import yaml
-from django.core.exceptions import ImproperlyConfigured
-from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError
+from pydantic import BaseModel, ConfigDict, HttpUrl
+
+from agencies.datafile import load_entries
 
 REGISTRY_FILE = Path(__file__).resolve().parent / "data" / "organisms.yaml"
 
@@ -26,21 +26,7 @@ class Organism(BaseModel):
 
 
 def load_organisms(path: Path = REGISTRY_FILE) -> dict[str, Organism]:
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise ImproperlyConfigured(f"{path}: cannot read the organisms registry: {e}") from e
-    organisms: dict[str, Organism] = {}
-    for index, entry in enumerate(entries or []):
-        try:
-            organism = Organism.model_validate(entry)
-        except ValidationError as e:
-            fields = ", ".join(".".join(str(part) for part in error["loc"]) for error in e.errors())
-            raise ImproperlyConfigured(f"{path}: entry {index}: invalid field(s) {fields}: {e}") from e
-        if organism.code in organisms:
-            raise ImproperlyConfigured(f"{path}: entry {index}: duplicate code {organism.code!r}")
-        organisms[organism.code] = organism
-    return organisms
+    return load_entries(path, Organism)
 
 
 @cache

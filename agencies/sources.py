@@ -3,10 +3,10 @@
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.core.exceptions import ImproperlyConfigured
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from agencies.datafile import load_entries
 from agencies.registry import load_organisms
 
 SOURCES_FILE = Path(__file__).resolve().parent / "data" / "sources.yaml"
@@ -32,20 +32,11 @@ class Source(BaseModel):
 
 def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:
     organisms = load_organisms()
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise ImproperlyConfigured(f"{path}: cannot read the data sources: {e}") from e
-    sources: dict[str, Source] = {}
-    for index, entry in enumerate(entries or []):
-        try:
-            source = Source.model_validate(entry)
-        except ValidationError as e:
-            raise ImproperlyConfigured(f"{path}: entry {index}: {e}") from e
+    sources = load_entries(path, Source)
+    for source in sources.values():
         unknown = [code for code in source.organisms if code not in organisms]
         if unknown:
-            raise ImproperlyConfigured(f"{path}: entry {index} ({source.code}): unknown organisms {unknown}")
-        sources[source.code] = source
+            raise ImproperlyConfigured(f"{path}: source {source.code}: unknown organisms {unknown}")
     return sources
 
 
