@@ -1,0 +1,139 @@
+"""Writes of the rights app: rights rebuilt from agency data, potential rights from the simulator,
+statuses kept current as days pass. The right to error has its own module (`rights.right_to_error`)."""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from agencies.models import AgencyData
+from rights.building import Draft, drafts_from_agency_data, next_declaration_due, status_for
+from rights.catalogue import benefit
+from rights.models import Right
+
+logger = logging.getLogger(__name__)
+HELD = (Right.Status.OPEN, Right.Status.RENEWAL_DUE)
+
+
+@dataclass(frozen=True)
+class PotentialRight:
+    """A benefit the simulator finds for the person: `amount` per `periodicity`, None when it
+    cannot say (an eligibility without amount)."""
+
+    key: str
+    amount: Decimal | None
+    periodicity: str  # "mensuelle", "annuelle" or "ponctuelle"
+    simulation_url: str
+
+
+def _apply_draft(right: Right, draft: Draft) -> None:
+    right.domain = benefit(draft.key).domain
+    right.organism, right.source, right.dataset = draft.organism, draft.source, draft.dataset
+    right.status, right.start_date, right.end_date = draft.status, draft.start_date, draft.end_date
+    right.next_declaration_due = draft.next_declaration_due
+    right.fetched_at, right.basis, right.payments = draft.fetched_at, draft.basis, draft.payments
+    right.periodicity = draft.periodicity or right.periodicity
+    if draft.amount is not None:
+        right.amount, right.amount_is_estimate = draft.amount, False
+    elif not right.amount_is_estimate:
+        right.amount = None  # the simulator's estimate is kept; an old agency amount is not
+    if right.status != Right.Status.POTENTIAL:
+        right.simulation_url = right.simulation_url if right.amount_is_estimate else ""
+
+
+def _save(right: Right) -> None:
+    right.full_clean(validate_unique=False)
+    right.save()
+
+
+@transaction.atomic
+def rights_rebuild_for_user(*, user: User, today: dt.date | None = None) -> list[Right]:
+    """Rebuild the person's rights from their stored agency data. Idempotent.
+
+    A right the agency no longer reports is closed (dated today) when its dataset still answers,
+    and deleted when the dataset is gone (consent withdrawn: its data went with it). Potential rights
+    are the simulator's and are left alone, unless the agency now reports the benefit.
+    """
+    today = today or timezone.localdate()
+    rows = list(AgencyData.objects.filter(user=user))
+    drafts = {draft.key: draft for draft in drafts_from_agency_data(rows, today=today)}
+    existing = {right.key: right for right in Right.objects.select_for_update().filter(user=user)}
+    answered = {row.dataset for row in rows}
+    for key, draft in drafts.items():
+        right = existing.get(key) or Right(user=user, key=key)
+        _apply_draft(right, draft)
+        _save(right)
+        existing[key] = right
+    for key, right in list(existing.items()):
+        if key in drafts or right.status == Right.Status.POTENTIAL or not right.dataset:
+            continue
+        if right.dataset in answered:
+            if right.status != Right.Status.CLOSED:
+                right.status, right.next_declaration_due = Right.Status.CLOSED, None
+                right.end_date = min(right.end_date or today, today)
+                _save(right)
+        else:
+            right.delete()
+            del existing[key]
+    logger.info("rights rebuilt for user %s: %d from agency data", user.pk, len(drafts))
+    return sorted(existing.values(), key=lambda right: right.key)
+
+
+def _organism_for(user: User, key: str) -> str:
+    """CAF or MSA as the person's family file says; otherwise the benefit's first organism."""
+    organisms = benefit(key).organisms
+    family = (
+        AgencyData.objects.filter(user=user, source="caf", status=AgencyData.Status.FOUND)
+        .values_list("organism", flat=True)
+        .first()
+    )
+    return family if family in organisms else organisms[0]
+
+
+@transaction.atomic
+def potential_rights_replace(*, user: User, potentials: list[PotentialRight]) -> None:
+    """Store the simulator's findings: a potential right for each benefit the person does not
+    already hold (open or to renew); for those they hold without a known amount, the estimate.
+    Potential rows absent from `potentials` are deleted. KeyError on a key not in the catalogue."""
+    existing = {right.key: right for right in Right.objects.select_for_update().filter(user=user)}
+    wanted = set()
+    for potential in potentials:
+        item = benefit(potential.key)
+        wanted.add(item.key)
+        right = existing.get(item.key)
+        if right is not None and right.status in HELD:
+            if right.amount is None or right.amount_is_estimate:
+                right.amount, right.amount_is_estimate = potential.amount, potential.amount is not None
+                right.periodicity = potential.periodicity
+                right.simulation_url = potential.simulation_url
+                _save(right)
+            continue
+        right = right or Right(user=user, key=item.key)
+        right.domain, right.organism = item.domain, _organism_for(user, item.key)
+        right.status = Right.Status.POTENTIAL
+        right.start_date = right.end_date = right.next_declaration_due = None
+        right.amount, right.amount_is_estimate = potential.amount, True
+        right.periodicity, right.simulation_url = potential.periodicity, potential.simulation_url
+        right.payments, right.source, right.dataset = [], "simulateur", ""
+        right.fetched_at, right.basis = timezone.now(), "estimation du simulateur"
+        _save(right)
+    Right.objects.filter(user=user, status=Right.Status.POTENTIAL).exclude(key__in=wanted).delete()
+
+
+def rights_statuses_refresh(*, today: dt.date | None = None) -> int:
+    """Move statuses and declaration deadlines on as days pass (run daily); the number changed."""
+    today = today or timezone.localdate()
+    changed = 0
+    for right in Right.objects.filter(status__in=HELD).iterator():
+        status = status_for(end_date=right.end_date, today=today)
+        due = right.next_declaration_due
+        if due is not None and due < today and right.start_date:
+            due = next_declaration_due(start=right.start_date, today=today)
+        if (status, due) != (right.status, right.next_declaration_due):
+            Right.objects.filter(pk=right.pk).update(status=status, next_declaration_due=due)
+            changed += 1
+    return changed

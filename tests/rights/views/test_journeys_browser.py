@@ -1,0 +1,81 @@
+"""Three people go through their 360° view in Chromium: screenshots kept, axe clean, no console error."""
+
+import pytest
+from django.conf import settings
+
+from rights.demo import rights_demo_ensure
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def open_as(browser_page, live_server, logged_in, user, path="/mes-droits/"):
+    session = logged_in(user).cookies[settings.SESSION_COOKIE_NAME].value
+    browser_page.page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    browser_page.page.goto(live_server.url + path)
+    return browser_page.page
+
+
+def check(browser_page, label):
+    browser_page.screenshot(label)
+    assert browser_page.serious_accessibility_violations() == []
+
+
+def test_single_parent_renews_reports_and_asks_for_a_payment_plan(
+    live_server, browser_page, logged_in, persona
+):
+    user = persona("nom_composé")
+    overpayment = rights_demo_ensure()
+    assert overpayment.user == user  # the demo indu lands on her FranceConnect account
+    page = open_as(browser_page, live_server, logged_in, user)
+    assert page.get_by_test_id("tile-sante").get_by_text("C2S gratuite : à renouveler avant le").is_visible()
+    check(browser_page, "overview")
+
+    page.get_by_role("link", name="Santé").click()
+    card = page.get_by_test_id("right-css_sans_participation")
+    assert card.get_by_text("À renouveler bientôt").is_visible()
+    assert card.get_by_test_id("freshness-cpam").inner_text().startswith("Données Assurance Maladie du")
+    check(browser_page, "sante")
+
+    card.get_by_role("link", name="Signaler une erreur").click()
+    page.get_by_label("Qu'est-ce qui est inexact ?").fill("Ma C2S a été renouvelée le mois dernier.")
+    page.get_by_role("button", name="Envoyer mon signalement").click()
+    assert page.get_by_test_id("report-status").text_content() == "Transmis à l'organisme"
+    check(browser_page, "report")
+
+    page.goto(f"{live_server.url}/mes-droits/indus/{overpayment.pk}/")
+    assert page.get_by_test_id("overpayment-amount").inner_text().startswith("342,18")
+    page.locator("label[for=id_kind_1]").click()
+    page.get_by_label("Votre situation").fill("Je ne peux rembourser que 30 € par mois.")
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    assert page.get_by_text("Échéancier de remboursement demandée le").is_visible()
+    check(browser_page, "overpayment")
+    assert browser_page.console_errors == []
+
+
+def test_jobseeker_sees_his_payments_and_help_nearby(live_server, browser_page, logged_in, persona):
+    page = open_as(browser_page, live_server, logged_in, persona("sans_telephone"))
+    page.get_by_role("link", name="Emploi").click()
+    assert page.get_by_test_id("right-are").is_visible()
+    check(browser_page, "emploi")
+    page.goto(live_server.url + "/mes-droits/versements/")
+    assert page.get_by_role("img", name="Montants reçus par mois et par organisme").is_visible()
+    assert page.get_by_test_id("payments-table").locator("tbody tr").count() >= 6
+    check(browser_page, "payments")
+    page.get_by_role("link", name="Se faire aider", exact=True).click()
+    page.get_by_label("Code postal").fill("75019")
+    page.get_by_role("button", name="Chercher").click()
+    assert page.get_by_test_id("france-services-site").count() == 5
+    check(browser_page, "help-nearby")
+    assert browser_page.console_errors == []
+
+
+def test_a_person_unknown_to_every_agency(live_server, browser_page, logged_in, persona):
+    page = open_as(browser_page, live_server, logged_in, persona("sans_genre"))
+    assert page.get_by_test_id("no-rights").get_by_role("link", name="Faire une simulation").is_visible()
+    check(browser_page, "no-rights")
+    page.get_by_role("link", name="Retraite").click()
+    assert page.get_by_test_id("no-held-right").is_visible()
+    check(browser_page, "retraite")
+    assert browser_page.console_errors == []
