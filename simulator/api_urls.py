@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401 — filled by the simulator app's API
+from django.urls import path
 
-urlpatterns: list = []
+from simulator.api import views
+
+urlpatterns = [
+    path("simulation/", views.simulate, name="api-simulator-simulate"),
+]

@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401 — filled by the simulator app's screens
+from django.urls import path
+
+from simulator.views import questionnaire, results, scenarios
 
 app_name = "simulator"
-urlpatterns: list = []
+urlpatterns = [
+    path("", questionnaire.start, name="start"),
+    path("etape/<slug:key>/", questionnaire.step, name="step"),
+    path("recapitulatif/", questionnaire.recap, name="recap"),
+    path("recommencer/", questionnaire.restart, name="restart"),
+    path("lien/", questionnaire.resume_link, name="resume_link"),
+    path("reprendre/<str:token>/", questionnaire.resume, name="resume"),
+    path("resultats/", results.results, name="results"),
+    path("resultats/synthese.pdf", results.results_download, name="results_pdf"),
+    path("resultats/envoyer/", results.results_email, name="results_email"),
+    path("resultats/signaler/", results.error_report, name="error_report"),
+    path("changement/", scenarios.change, name="change"),
+    path("communes/", scenarios.communes, name="communes"),
+]

@@ -1,4 +1,4 @@
-"""Engine fixtures: the tax-benefit system is built once per session; situations of named personas."""
+"""Engine fixtures: situations of named personas (the system is built once, in ../conftest.py)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -17,16 +17,9 @@ from simulator.engine.situation import (
     SchoolLevel,
     Situation,
 )
-from simulator.engine.system import get_tax_benefit_system
 
 MONTH = "2026-11"
 LAST_12_MONTHS = [f"2025-{m:02d}" for m in (11, 12)] + [f"2026-{m:02d}" for m in range(1, 11)]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def tax_benefit_system():
-    """The process-wide system, built once for the whole session (5–10 s)."""
-    return get_tax_benefit_system()
 
 
 def monthly(amount, months=LAST_12_MONTHS) -> dict[str, Decimal]:

@@ -1,0 +1,1 @@
+"""The questionnaire: steps in the mes-aides order, their forms, and answers → engine Situation."""

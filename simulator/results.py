@@ -1,0 +1,146 @@
+"""Results as stored (JSON) and as shown: grouped, linked to the catalogue, totalled."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+
+from simulator.engine.benefits import SimulationResult
+
+PERIODICITY_SUFFIX = {"mensuelle": "par mois", "annuelle": "par an", "ponctuelle": "une fois"}
+
+
+def answers_key(answers: dict) -> str:
+    """A stable hash of the answers (what a stored result is for)."""
+    meaningful = {key: value for key, value in answers.items() if not key.startswith("_")}
+    return hashlib.sha256(json.dumps(meaningful, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def result_to_json(result: SimulationResult, notes: list[str] = ()) -> dict:
+    return {
+        "month": result.month,
+        "benefits": [
+            {
+                "key": b.key,
+                "label": b.label,
+                "eligible": b.eligible,
+                "amount": None if b.amount is None else str(b.amount),
+                "unit": b.unit,
+                "period": b.period,
+                "periodicity": b.periodicity,
+                "already_received": b.already_received,
+                "explanation": list(b.explanation),
+            }
+            for b in result.benefits
+        ],
+        "assumptions": [*notes, *result.assumptions],
+    }
+
+
+def euros(value: Decimal | str | None) -> str:
+    if value is None:
+        return ""
+    amount = Decimal(str(value))
+    places = 0 if amount == amount.to_integral() else 2
+    return f"{number_format(amount, places, force_grouping=True)} €"
+
+
+@dataclass
+class BenefitLine:
+    key: str
+    label: str
+    eligible: bool
+    already_received: bool
+    amount: Decimal | None
+    amount_text: str  # "environ 540 € par mois", "réduction de 50 %", "" for eligibility-only
+    explanation: list[str]
+    periodicity: str
+    catalogue: object | None = None  # rights.catalogue.Benefit
+    apply_url: str = ""
+    organism: str = ""
+
+
+@dataclass
+class ResultsView:
+    month: str
+    received: list[BenefitLine] = field(default_factory=list)
+    potential: list[BenefitLine] = field(default_factory=list)
+    not_eligible: list[BenefitLine] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    monthly_total: Decimal = Decimal(0)
+    yearly_total: Decimal = Decimal(0)
+
+    @property
+    def monthly_total_text(self) -> str:
+        return euros(self.monthly_total)
+
+    @property
+    def yearly_total_text(self) -> str:
+        return euros(self.yearly_total)
+
+    def eligible(self) -> list[BenefitLine]:
+        return [*self.received, *self.potential]
+
+
+def _amount_text(item: dict) -> str:
+    if item["amount"] is None:
+        return ""
+    amount = Decimal(item["amount"])
+    if item["unit"] == "%":
+        return f"réduction de {number_format(amount, 0)} %"
+    if item["unit"] and "participation" in item["unit"]:
+        return f"participation d'environ {euros(amount)} par mois et par personne"
+    return f"environ {euros(amount)} {PERIODICITY_SUFFIX.get(item['periodicity'], '')}".strip()
+
+
+def _catalogue_entry(key: str):
+    from rights.catalogue import benefit
+
+    try:
+        return benefit(key)
+    except KeyError:
+        return None
+
+
+def _line(item: dict, organism_hint: str) -> BenefitLine:
+    entry = _catalogue_entry(item["key"])
+    organism, apply_url = "", ""
+    if entry is not None:
+        organism = organism_hint if organism_hint in entry.procedures else next(iter(entry.procedures))
+        apply_url = entry.procedures[organism]
+    return BenefitLine(
+        key=item["key"],
+        label=entry.name if entry else item["label"],
+        eligible=item["eligible"],
+        already_received=item["already_received"],
+        amount=None if item["amount"] is None else Decimal(item["amount"]),
+        amount_text=_amount_text(item),
+        explanation=item["explanation"],
+        periodicity=item["periodicity"],
+        catalogue=entry,
+        apply_url=apply_url,
+        organism=organism,
+    )
+
+
+def results_view(result: dict, *, organism_hint: str = "") -> ResultsView:
+    """The stored result, grouped as the results page shows it ("vous le percevez déjà" first)."""
+    view = ResultsView(month=result["month"], assumptions=result["assumptions"])
+    for item in result["benefits"]:
+        line = _line(item, organism_hint)
+        if item["already_received"]:
+            view.received.append(line)
+        elif item["eligible"]:
+            view.potential.append(line)
+        else:
+            view.not_eligible.append(line)
+        if item["eligible"] and item["unit"] == "€":
+            if item["periodicity"] == "mensuelle":
+                view.monthly_total += Decimal(item["amount"])
+            else:
+                view.yearly_total += Decimal(item["amount"])
+    return view

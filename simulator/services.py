@@ -1,0 +1,186 @@
+"""Writes of the simulator: answers, computations and their results, resume links, error reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from simulator.drafts import Draft
+from simulator.engine import compute_benefits
+from simulator.models import ErrorReport, Simulation
+from simulator.prefill import prefill_answers
+from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
+from simulator.questionnaire.steps import SUBMITTED
+from simulator.results import answers_key, result_to_json
+
+logger = logging.getLogger(__name__)
+
+
+def draft_answer_step(*, draft: Draft, step: str, data: dict[str, str]) -> None:
+    """Keep a step's raw answers, valid or not: going back and forth never loses anything."""
+    draft.answers[step] = data
+    submitted = draft.answers.setdefault(SUBMITTED, [])
+    if step not in submitted:
+        submitted.append(step)
+    for name in list(draft.sources):
+        # An answer the person changed is theirs now, no longer the agency's.
+        prefix, field = name.split(".", 1)
+        if prefix == step and str(data.get(field, "")) != str(
+            draft.sources[name].get("value", data.get(field, ""))
+        ):
+            draft.sources.pop(name)
+
+
+def draft_compute(*, draft: Draft, assume_unknown: bool = False) -> dict:
+    """Simulate the draft's answers and keep the result with it; raises ``AnswersIncomplete``."""
+    situation, notes = situation_from_answers(draft.answers, assume_unknown=assume_unknown)
+    draft.result = result_to_json(compute_benefits(situation), notes)
+    draft.result_key = answers_key(draft.answers)
+    return draft.result
+
+
+def simulation_store(*, draft: Draft) -> None:
+    """Save a logged-in person's draft and hand their potential rights to the rights view."""
+    simulation = draft.simulation
+    simulation.answers, simulation.sources = draft.answers, draft.sources
+    simulation.result, simulation.result_key = draft.result, draft.result_key
+    simulation.computed_at = timezone.now() if draft.result else simulation.computed_at
+    simulation.save()
+    if simulation.user_id and draft.result:
+        potential_rights_hand_over(user=simulation.user, result=draft.result)
+
+
+def potential_rights_hand_over(*, user: User, result: dict) -> None:
+    """Every eligible benefit of the catalogue → the rights view and the alert rule.
+
+    The rights app decides: a potential right for those the person does not hold, the estimate for
+    those they hold without a known amount.
+    """
+    from rights.catalogue import benefits
+    from rights.services import PotentialRight, potential_rights_replace
+
+    url = reverse("simulator:results")
+    known = benefits()
+    potentials = [
+        PotentialRight(
+            key=item["key"],
+            amount=Decimal(item["amount"]) if item["amount"] and item["unit"] == "€" else None,
+            periodicity=item["periodicity"],
+            simulation_url=url,
+        )
+        for item in result["benefits"]
+        if item["eligible"] and item["key"] in known
+    ]
+    potential_rights_replace(user=user, potentials=potentials)
+
+
+def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
+    """At login: pre-fill the person's answers from agency data and compute their results.
+
+    Idempotent: steps the person has posted are kept as they are; running it twice gives the same row.
+    """
+    user = User.objects.select_related("identity").get(pk=user_id)
+    with transaction.atomic():
+        simulation, _ = Simulation.objects.select_for_update().get_or_create(user=user)
+        answers, sources = prefill_answers(user=user)
+        submitted = set(simulation.answers.get(SUBMITTED, []))
+        merged = dict(simulation.answers)
+        for step, values in answers.items():
+            if step not in submitted:
+                merged[step] = {**merged.get(step, {}), **values} if step == "_meta" else values
+        kept_sources = {k: v for k, v in simulation.sources.items() if k.split(".")[0] in submitted}
+        fresh_sources = {k: v for k, v in sources.items() if k.split(".")[0] not in submitted}
+        for name, source in fresh_sources.items():
+            step, field = name.split(".", 1)
+            source["value"] = merged.get(step, {}).get(field)
+        draft = Draft(
+            answers=merged,
+            sources={**kept_sources, **fresh_sources},
+            result=None,
+            result_key="",
+            simulation=simulation,
+        )
+        try:
+            draft_compute(draft=draft, assume_unknown=True)
+        except AnswersIncomplete as incomplete:
+            logger.info("Simulation of user %s not computed: %s", user_id, list(incomplete.errors))
+        simulation_store(draft=draft)
+    return simulation
+
+
+def resume_link_create(*, draft: Draft) -> Simulation:
+    """An anonymous person asks to come back later: their answers are kept, for a while, behind a token."""
+    if draft.simulation is not None:
+        return draft.simulation
+    days = settings.SIMULATOR_RESUME_LINK_DAYS
+    return Simulation.objects.create(
+        answers=draft.answers,
+        sources=draft.sources,
+        result=draft.result,
+        result_key=draft.result_key,
+        expires_at=timezone.now() + dt.timedelta(days=days),
+    )
+
+
+def resume_links_purge() -> int:
+    """Delete expired anonymous resume links (beat)."""
+    deleted, _ = Simulation.objects.filter(user=None, expires_at__lt=timezone.now()).delete()
+    return deleted
+
+
+def results_email_send(*, draft: Draft, email: str, resume_url: str) -> None:
+    """A recap of the results by e-mail, with the link to come back to them."""
+    from simulator.results import results_view
+
+    context = {
+        "view": results_view(draft.result, organism_hint=draft.organism_hint),
+        "resume_url": resume_url,
+    }
+    send_mail(
+        subject="Mes Droits — le résultat de votre simulation",
+        message=render_to_string("simulator/email/results.txt", context),
+        from_email=None,
+        recipient_list=[email],
+    )
+
+
+def error_report_create(
+    *, situation: dict, result: dict, benefit_key: str, expected_amount: Decimal | None, comment: str
+) -> ErrorReport:
+    """Keep a "Ce résultat vous semble faux ?" report with the situation stripped of what identifies."""
+    report = ErrorReport(
+        situation=anonymise_situation(situation),
+        result=result,
+        benefit_key=benefit_key,
+        expected_amount=expected_amount,
+        comment=comment,
+    )
+    report.full_clean()
+    report.save()
+    return report
+
+
+def anonymise_situation(situation: dict) -> dict:
+    """No ids beyond roles, birth dates to the first of their month, no resident-since date."""
+    persons = []
+    counters: dict[str, int] = {}
+    for person in situation["persons"]:
+        counters[person["role"]] = counters.get(person["role"], 0) + 1
+        persons.append(
+            {
+                **person,
+                "id": f"{person['role']}{counters[person['role']]}",
+                "birth_date": person["birth_date"][:8] + "01",
+            }
+        )
+    household = {key: value for key, value in situation["household"].items() if key != "resident_since"}
+    return {**situation, "persons": persons, "household": household}

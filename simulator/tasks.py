@@ -1,0 +1,15 @@
+"""Celery tasks of the simulator: take ids, call a service."""
+
+from celery import shared_task
+
+from simulator.services import resume_links_purge, simulation_prefill_and_compute
+
+
+@shared_task(name="simulator.simulation_prefill_and_compute")
+def simulation_prefill_and_compute_task(user_id: int) -> None:
+    simulation_prefill_and_compute(user_id=user_id)
+
+
+@shared_task(name="simulator.resume_links_purge")
+def resume_links_purge_task() -> int:
+    return resume_links_purge()

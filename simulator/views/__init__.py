@@ -1,0 +1,1 @@
+"""Screens of the simulator: questionnaire, results, changes of situation, and the commune lookup."""

@@ -1,0 +1,90 @@
+"""Results: the page (read from what was stored), the PDF, the e-mail recap, the error report."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from simulator import services
+from simulator.drafts import draft_load
+from simulator.forms import EmailForm, ErrorReportForm
+from simulator.pdf import results_pdf
+from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
+from simulator.results import answers_key, results_view
+
+
+def _stored(request: HttpRequest):
+    draft = draft_load(request)
+    if not draft.result:
+        return draft, None
+    return draft, results_view(draft.result, organism_hint=draft.organism_hint)
+
+
+@require_GET
+def results(request: HttpRequest) -> HttpResponse:
+    draft, view = _stored(request)
+    if view is None:
+        return redirect("simulator:recap")
+    context = {
+        "view": view,
+        "stale": draft.result_key != answers_key(draft.answers),
+        "email_form": EmailForm(),
+        "logged_in": draft.simulation is not None,
+    }
+    return render(request, "simulator/results.html", context)
+
+
+@require_GET
+def results_download(request: HttpRequest) -> HttpResponse:
+    _, view = _stored(request)
+    if view is None:
+        return redirect("simulator:recap")
+    response = HttpResponse(results_pdf(view=view), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="mes-droits-simulation.pdf"'
+    return response
+
+
+@require_POST
+def results_email(request: HttpRequest) -> HttpResponse:
+    draft, view = _stored(request)
+    form = EmailForm(request.POST)
+    if view is None:
+        return redirect("simulator:recap")
+    if not form.is_valid():
+        context = {
+            "view": view,
+            "stale": False,
+            "email_form": form,
+            "logged_in": draft.simulation is not None,
+        }
+        return render(request, "simulator/results.html", context, status=400)
+    simulation = services.resume_link_create(draft=draft)
+    url = request.build_absolute_uri(reverse("simulator:resume", args=[simulation.token]))
+    services.results_email_send(draft=draft, email=form.cleaned_data["email"], resume_url=url)
+    messages.success(
+        request, "Le récapitulatif vous a été envoyé, avec un lien pour reprendre votre simulation."
+    )
+    return redirect("simulator:results")
+
+
+@require_http_methods(["GET", "POST"])
+def error_report(request: HttpRequest) -> HttpResponse:
+    draft, view = _stored(request)
+    if view is None:
+        return redirect("simulator:recap")
+    choices = [(line.key, line.label) for line in [*view.received, *view.potential, *view.not_eligible]]
+    form = ErrorReportForm(request.POST or None, benefits=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            situation, _ = situation_from_answers(draft.answers, month=draft.result["month"])
+        except AnswersIncomplete:
+            situation, _ = situation_from_answers(
+                draft.answers, month=draft.result["month"], assume_unknown=True
+            )
+        services.error_report_create(
+            situation=situation.model_dump(mode="json"), result=draft.result, **form.cleaned_data
+        )
+        messages.success(request, "Merci : votre signalement a été enregistré, sans ce qui vous identifie.")
+        return redirect("simulator:results")
+    return render(request, "simulator/error_report.html", {"form": form}, status=400 if form.errors else 200)
