@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401 — filled by the alerts app's API
+from django.urls import path
 
-urlpatterns: list = []
+from alerts.api import views
+
+urlpatterns = [
+    path("publications/", views.PublicationListCreate.as_view(), name="notifications-publications"),
+    path(
+        "publications/<int:publication_id>/",
+        views.PublicationDetail.as_view(),
+        name="notifications-publication",
+    ),
+]

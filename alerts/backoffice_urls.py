@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401 — filled by the agencies' publishing back-office
+from django.urls import path
+
+from alerts import backoffice
 
 app_name = "publications"
-urlpatterns: list = []
+urlpatterns = [
+    path("", backoffice.publication_list, name="list"),
+    path("nouvelle/", backoffice.publication_compose, name="compose"),
+    path("<int:publication_id>/", backoffice.publication_detail, name="detail"),
+    path("<int:publication_id>/relancer/", backoffice.publication_replay, name="replay"),
+]
