@@ -207,13 +207,47 @@ AGENCIES_FETCH_THREADS = env_int("AGENCIES_FETCH_THREADS", 16, minimum=1, maximu
 AGENCIES_JOURNAL_RETENTION_DAYS = env_int("AGENCIES_JOURNAL_RETENTION_DAYS", 365, minimum=365)
 
 # --- Rights (catalogue, 360° view, right to error) ------------------------------------------------
-# (rights helper: settings of the rights app go here)
+# Seconds each request of `manage.py rights_check_links` may take.
+RIGHTS_LINK_CHECK_TIMEOUT = env_float("RIGHTS_LINK_CHECK_TIMEOUT", 10.0, minimum=0.5)
+# How many France Services sites "Se faire aider près de chez moi" lists.
+RIGHTS_FRANCE_SERVICES_NEAREST = env_int("RIGHTS_FRANCE_SERVICES_NEAREST", 5, minimum=1, maximum=20)
+# Periodic tasks of the rights app; the Celery block below merges them into CELERY_BEAT_SCHEDULE
+# (defined there, after this block).
+RIGHTS_BEAT_SCHEDULE = {
+    "rights-statuses-refresh": {"task": "rights.statuses_refresh", "schedule": 24 * 3600},
+}
 
 # --- Simulator (OpenFisca) ------------------------------------------------------------------------
-# (simulator helper: settings of the simulator app go here)
+# Days an anonymous person's resume link (and the answers behind it) is kept.
+SIMULATOR_RESUME_LINK_DAYS = env_int("SIMULATOR_RESUME_LINK_DAYS", 30, minimum=1, maximum=365)
+# Periodic tasks of the simulator; to be merged into CELERY_BEAT_SCHEDULE by the Celery block below
+# (which is defined after this block), as RIGHTS_BEAT_SCHEDULE is.
+SIMULATOR_BEAT_SCHEDULE = {
+    "simulator-resume-links-purge": {"task": "simulator.resume_links_purge", "schedule": 24 * 3600},
+}
 
 # --- Alerts and agency notifications --------------------------------------------------------------
-# (alerts helper: settings of the alerts app go here)
+# Alert tasks go to ALERTS_QUEUE when set (a dedicated worker pool for big mailings), else to the
+# default queue.
+ALERTS_QUEUE = env_str("ALERTS_QUEUE", "")
+ALERTS_EMAIL_MAX_ATTEMPTS = env_int("ALERTS_EMAIL_MAX_ATTEMPTS", 6, minimum=1, maximum=20)
+ALERTS_RETRY_BACKOFF_SECONDS = env_float("ALERTS_RETRY_BACKOFF_SECONDS", 30.0, minimum=0.01)
+# A claimed delivery whose worker died is re-taken after this lease; keep it above CELERY_TASK_TIME_LIMIT.
+ALERTS_DELIVERY_LEASE_SECONDS = env_int("ALERTS_DELIVERY_LEASE_SECONDS", 300, minimum=1)
+# The sweeper re-queues a delivery still pending this long after it was queued (lost by the broker).
+ALERTS_SWEEP_AFTER_SECONDS = env_int("ALERTS_SWEEP_AFTER_SECONDS", 600, minimum=1)
+ALERTS_SWEEP_INTERVAL_SECONDS = env_int("ALERTS_SWEEP_INTERVAL_SECONDS", 120, minimum=1)
+ALERTS_RULES_INTERVAL_SECONDS = env_int("ALERTS_RULES_INTERVAL_SECONDS", 3600, minimum=60)
+ALERTS_AFTER_FETCH_DELAY_SECONDS = env_int("ALERTS_AFTER_FETCH_DELAY_SECONDS", 5, minimum=0)
+# Per agency token, DRF's rate syntax ("120/min").
+ALERTS_API_RATE = env_str("ALERTS_API_RATE", "120/min")
+ALERTS_API_MAX_MEMBERS = env_int("ALERTS_API_MAX_MEMBERS", 1000, minimum=1)
+# Periodic tasks of the alerts; merged into CELERY_BEAT_SCHEDULE by the Celery block below, as
+# RIGHTS_BEAT_SCHEDULE is.
+ALERTS_BEAT_SCHEDULE = {
+    "alerts-rules": {"task": "alerts.rules_run", "schedule": ALERTS_RULES_INTERVAL_SECONDS},
+    "alerts-sweep": {"task": "alerts.sweep", "schedule": ALERTS_SWEEP_INTERVAL_SECONDS},
+}
 
 # --- API (DRF + drf-spectacular) ------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -269,9 +303,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimu
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 150, minimum=1)
 CELERY_WORKER_CONCURRENCY = env_int("CELERY_WORKER_CONCURRENCY", 2, minimum=1)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-# Each app's block below adds its periodic tasks; django-celery-beat stores them in the database.
+# Each app's block above declares its periodic tasks; django-celery-beat stores them in the database.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "agencies-journal-purge": {"task": "agencies.journal_purge", "schedule": 24 * 3600},
+    **RIGHTS_BEAT_SCHEDULE,
+    **SIMULATOR_BEAT_SCHEDULE,
+    **ALERTS_BEAT_SCHEDULE,
 }
 HEALTH_CHECK_TIMEOUT = env_float("HEALTH_CHECK_TIMEOUT", 1.0, minimum=0.1)
 
@@ -279,6 +316,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": CACHE_REDIS_URL,
+        "OPTIONS": {"pool_class": "portal.cache.SharedConnectionPool"},
         "KEY_PREFIX": "mesdroits",
         "TIMEOUT": 300,
     }

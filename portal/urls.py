@@ -12,6 +12,7 @@ urlpatterns = [
     path("simulateur/", include("simulator.urls")),
     path("alertes/", include("alerts.urls")),
     path("agents/publications/", include("alerts.backoffice_urls")),
+    path("agents/droits/", include("rights.backoffice_urls")),
     path("agents/", include("accounts.agents.backoffice_urls")),
     path("api/", include("portal.api_urls")),
     path("admin/", admin.site.urls),

@@ -45,6 +45,12 @@ def _apply_draft(right: Right, draft: Draft) -> None:
         right.simulation_url = right.simulation_url if right.amount_is_estimate else ""
 
 
+def _lock_person(user: User) -> None:
+    """Serialise writers of one person's rights (the login task, the simulator, a direct rebuild):
+    locking their rights rows would lock nothing on a first build, so lock the person."""
+    User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+
+
 def _save(right: Right) -> None:
     right.full_clean(validate_unique=False)
     right.save()
@@ -59,6 +65,7 @@ def rights_rebuild_for_user(*, user: User, today: dt.date | None = None) -> list
     are the simulator's and are left alone, unless the agency now reports the benefit.
     """
     today = today or timezone.localdate()
+    _lock_person(user)
     rows = list(AgencyData.objects.filter(user=user))
     drafts = {draft.key: draft for draft in drafts_from_agency_data(rows, today=today)}
     existing = {right.key: right for right in Right.objects.select_for_update().filter(user=user)}
@@ -99,6 +106,7 @@ def potential_rights_replace(*, user: User, potentials: list[PotentialRight]) ->
     """Store the simulator's findings: a potential right for each benefit the person does not
     already hold (open or to renew); for those they hold without a known amount, the estimate.
     Potential rows absent from `potentials` are deleted. KeyError on a key not in the catalogue."""
+    _lock_person(user)
     existing = {right.key: right for right in Right.objects.select_for_update().filter(user=user)}
     wanted = set()
     for potential in potentials:

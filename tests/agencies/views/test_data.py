@@ -15,7 +15,8 @@ def fetched(citizen_of, agencies):
 
 
 def test_it_shows_each_agencys_data_with_its_date(fetched, logged_in, django_assert_max_num_queries):
-    with django_assert_max_num_queries(25):
+    # Session, user, identity, consents, data, journal writes, and the header's unread-alerts badge.
+    with django_assert_max_num_queries(30):
         response = logged_in(fetched).get("/mes-donnees/")
 
     html = response.content.decode()
@@ -26,6 +27,7 @@ def test_it_shows_each_agencys_data_with_its_date(fetched, logged_in, django_ass
     assert "480 € (CNAF" in html
     assert "droit ouvert depuis le" in html
     assert "pas à jour" not in html
+    assert 'href="/mes-droits/signaler/quotient_familial/"' in html
 
 
 def test_stale_data_is_labelled(fetched, logged_in):
