@@ -6,35 +6,20 @@ Prints figures; asserts nothing. Run: `make bench` or `python -m bench.bench_age
 """
 
 import contextlib
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.django_setup import django_for_bench
+
 LATENCY_MS = 300
 RUNS = 7
 
 
 def _django(tmp: Path) -> None:
-    os.environ.update(
-        {
-            "ENV_FILE": "",
-            "DEBUG": "true",
-            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}"),
-            "REDIS_URL": "redis://127.0.0.1:6379/12",
-            "CACHE_REDIS_URL": "redis://127.0.0.1:6379/12",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    django_for_bench(tmp)
 
 
 def main() -> None:

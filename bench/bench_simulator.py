@@ -19,6 +19,7 @@ from pathlib import Path
 
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from bench.django_setup import django_for_bench
 from simulator.engine.batch import compute_scenarios, with_earnings
 from simulator.engine.benefits import compute_benefits, compute_many
 from simulator.engine.catalogue import load_catalogue
@@ -189,24 +190,7 @@ def main() -> None:
 
 
 def _django(tmp: Path) -> None:
-    os.environ.update(
-        {
-            "ENV_FILE": "",
-            "DEBUG": "true",
-            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}"),
-            "REDIS_URL": "redis://127.0.0.1:6379/12",
-            "CACHE_REDIS_URL": "redis://127.0.0.1:6379/12",
-            "LOG_LEVEL": "WARNING",
-            "ALLOWED_HOSTS": "testserver,127.0.0.1",
-        }
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    django_for_bench(tmp, ALLOWED_HOSTS="testserver,127.0.0.1")
 
 
 HUGO = {
