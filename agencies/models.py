@@ -94,6 +94,7 @@ class FetchRun(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="fetch_runs")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    purpose = models.CharField("motif, pour le journal", max_length=64, default="connexion")
     progress = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -124,7 +124,10 @@ class ApiParticulierClient:
             params += identity.api_particulier_params()
         else:
             raise NeedsFranceConnect(f"{dataset}: no way to name the person")
-        return self._get(url, params=params, headers=headers, dataset=dataset, france_connect=france_connect)
+        return self._get(
+            url, params=params, headers=headers, what=f"API Particulier {dataset}",
+            schema=DATASET_SCHEMAS[dataset], france_connect=france_connect,
+        )  # fmt: skip
 
     def schooling(self, *, pupil: Person, department: str, school_year: str) -> Schooling:
         """MEN v4 scolarité of a child named as the CAF/MSA family file names them, looked for in the
@@ -144,19 +147,18 @@ class ApiParticulierClient:
             params.append(("sexeEtatCivil", pupil.sexe))
         headers = {"Authorization": f"Bearer {settings.AGENCIES_API_PARTICULIER_TOKEN}"}
         url = f"{self.base_url}/v4/men/scolarites/identite"
-        answer = self._get(
-            url, params=params, headers=headers, dataset="scolarite_eleve", france_connect=False
+        return self._get(
+            url, params=params, headers=headers, what="API Particulier scolarite", schema=Schooling
         )
-        return answer
 
-    def _get(self, url: str, *, params, headers, dataset: str, france_connect: bool) -> BaseModel:
-        what = f"API Particulier {dataset}"
+    def _get(
+        self, url: str, *, params, headers, what: str, schema: type[BaseModel], france_connect: bool = False
+    ) -> BaseModel:
         try:
             response = self.session.get(url, params=params, headers=headers, timeout=http.timeout())
         except requests.RequestException as e:
             raise TransientError(f"{what}: {type(e).__name__}: {e}") from e
         raise_for_answer(response, what=what, france_connect=france_connect)
-        schema = Schooling if dataset == "scolarite_eleve" else DATASET_SCHEMAS[dataset]
         return parse_data(response, schema, what=what)
 
 

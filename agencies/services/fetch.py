@@ -7,7 +7,6 @@ off, is not called at all.
 """
 
 import logging
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
@@ -64,10 +63,8 @@ def fetch_run_start(
     )
     run = FetchRun.objects.create(
         user=user,
-        progress={
-            source: {"state": "pending", "label": sources()[source].label, "purpose": purpose}
-            for source in consented
-        },
+        purpose=purpose,
+        progress={source: {"state": "pending", "label": sources()[source].label} for source in consented},
     )
     if france_connect_token:
         cache.set(_token_key(run.pk), france_connect_token, FC_TOKEN_SECONDS)
@@ -205,7 +202,7 @@ def _source_state(results: list[str]) -> str:
     return "ok"
 
 
-def fetch_run_execute(*, run_id: int, on_progress: Callable[[FetchRun], None] | None = None) -> FetchRun:
+def fetch_run_execute(*, run_id: int) -> FetchRun:
     """Run a fetch. Idempotent: a finished run is left as it is."""
     run = FetchRun.objects.select_related("user", "user__identity").get(pk=run_id)
     if run.status == FetchRun.Status.DONE:
@@ -215,49 +212,39 @@ def fetch_run_execute(*, run_id: int, on_progress: Callable[[FetchRun], None] | 
     user = run.user
     token = cache.get(_token_key(run.pk))
     identity = pivot_identity(user)
-    purpose = "récupération des données, " + next(iter(run.progress.values()), {}).get("purpose", "connexion")
     consents = {c.source: c for c in Consent.objects.filter(user=user, revoked_at__isnull=True)}
-    planned: dict[str, list[str]] = {}
-    results: dict[str, list[str]] = {}
+    planned = {source: [dataset.key for dataset in sources()[source].datasets] for source in consents}
+    results: dict[str, list[str]] = {source: [] for source in consents}
+
+    def record(outcome: Outcome) -> None:
+        """Store and journal one outcome; report its source's state once all its datasets are in."""
+        purpose = f"récupération des données, {run.purpose}"
+        results[outcome.source].append(_store(user, outcome, purpose=purpose, actor="system"))
+        if len(results[outcome.source]) == len(planned[outcome.source]):
+            run.progress[outcome.source]["state"] = _source_state(results[outcome.source])
+            run.save(update_fields=["progress"])
+
     with ThreadPoolExecutor(max_workers=settings.AGENCIES_FETCH_THREADS) as pool:
         futures = []
         for source, consent in consents.items():
-            datasets = [dataset.key for dataset in sources()[source].datasets]
-            planned[source], results[source] = datasets, []
             if source == SCHOOLING_SOURCE:
                 continue  # second phase: it needs the family file
             if backoff_until(source):
-                outcomes = [
-                    Outcome(source, d, ENDPOINTS.get(d, source), skipped="attente demandée") for d in datasets
-                ]
-                futures += [pool.submit(lambda o=o: o) for o in outcomes]
+                for dataset in planned[source]:
+                    record(
+                        Outcome(source, dataset, ENDPOINTS.get(dataset, source), skipped="attente demandée")
+                    )
                 continue
             futures += [
                 pool.submit(
-                    _call_one,
-                    source,
-                    dataset,
-                    identity=identity,
-                    token=token,
-                    identifier=consent.identifier,
+                    _call_one, source, dataset, identity=identity, token=token, identifier=consent.identifier
                 )
-                for dataset in datasets
+                for dataset in planned[source]
             ]
         for future in as_completed(futures):
-            outcome = future.result()
-            results[outcome.source].append(_store(user, outcome, purpose=purpose, actor="system"))
-            if len(results[outcome.source]) == len(planned[outcome.source]):
-                run.progress[outcome.source]["state"] = _source_state(results[outcome.source])
-                run.save(update_fields=["progress"])
-                if on_progress:
-                    on_progress(run)
+            record(future.result())
     if SCHOOLING_SOURCE in consents:
-        outcome = _schooling_outcome(user)
-        results[SCHOOLING_SOURCE].append(_store(user, outcome, purpose=purpose, actor="system"))
-        run.progress[SCHOOLING_SOURCE]["state"] = _source_state(results[SCHOOLING_SOURCE])
-        run.save(update_fields=["progress"])
-        if on_progress:
-            on_progress(run)
+        record(_schooling_outcome(user))
     cache.delete(_token_key(run.pk))
     run.status = FetchRun.Status.DONE
     run.finished_at = timezone.now()

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import timezone
 
-from agencies.models import AgencyData, JournalEntry
+from agencies.models import AgencyData, FetchRun, JournalEntry
 from agencies.services.fetch import fetch_run_execute, fetch_run_start
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,10 @@ def test_refresh_starts_a_new_fetch(fetched, logged_in, django_capture_on_commit
     with django_capture_on_commit_callbacks() as callbacks:
         response = logged_in(fetched).post("/mes-donnees/mettre-a-jour/")
 
+    run = FetchRun.objects.filter(user=fetched).latest("created_at")
     assert response.status_code == 302
+    assert response["Location"] == f"/mes-donnees/recuperation/{run.pk}/"
+    assert run.purpose == "mise à jour demandée"
     assert len(callbacks) == 1
 
 
