@@ -63,6 +63,7 @@ run: venv demo-env
 	$(BIN)/honcho start --no-prefix -f Procfile 2>&1 || true
 
 services-test:
+	@scripts/ensure-test-tools.sh
 	@scripts/ensure-postgres.sh
 	@REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/14} scripts/ensure-redis.sh
 
