@@ -5,6 +5,7 @@ Every reader fails loudly on a malformed value, naming the variable.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -228,6 +229,23 @@ RIGHTS_BEAT_SCHEDULE = {
 # --- Simulator (OpenFisca) ------------------------------------------------------------------------
 # Days an anonymous person's resume link (and the answers behind it) is kept.
 SIMULATOR_RESUME_LINK_DAYS = env_int("SIMULATOR_RESUME_LINK_DAYS", 30, minimum=1, maximum=365)
+
+
+def _rate(name: str, default: str) -> str:
+    """A rate as "N/unit" (s, m, h or d; "min", "hour", "day" too), read by DRF and django-ratelimit."""
+    value = env_str(name, default)
+    if not re.fullmatch(r"[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a rate such as 10/h (s, m, h or d).")
+    return value
+
+
+# "Envoyer le récapitulatif" sends mail to any address: bounded per session, client IP and recipient.
+SIMULATOR_RECAP_EMAIL_RATE_SESSION = _rate("SIMULATOR_RECAP_EMAIL_RATE_SESSION", "3/h")
+SIMULATOR_RECAP_EMAIL_RATE_IP = _rate("SIMULATOR_RECAP_EMAIL_RATE_IP", "10/h")
+SIMULATOR_RECAP_EMAIL_RATE_ADDRESS = _rate("SIMULATOR_RECAP_EMAIL_RATE_ADDRESS", "3/d")
+# POST /api/simulateur/simulation/ costs CPU seconds: anonymous callers per client IP, partners per token.
+SIMULATOR_API_ANON_RATE = _rate("SIMULATOR_API_ANON_RATE", "30/h")
+SIMULATOR_API_PARTNER_RATE = _rate("SIMULATOR_API_PARTNER_RATE", "60/min")
 # Periodic tasks of the simulator; to be merged into CELERY_BEAT_SCHEDULE by the Celery block below
 # (which is defined after this block), as RIGHTS_BEAT_SCHEDULE is.
 SIMULATOR_BEAT_SCHEDULE = {
@@ -266,6 +284,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "rest_framework.views.exception_handler",
     "UNAUTHENTICATED_USER": None,
+    # Client IPs for throttling: REMOTE_ADDR, or the address that many proxies in front appended to
+    # X-Forwarded-For (DRF's default, None, would trust a header any client can forge).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0, minimum=0, maximum=5),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mes Droits — API",

@@ -1,5 +1,7 @@
 """Results: the page (read from what was stored), the PDF, the e-mail recap, the error report."""
 
+import logging
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,9 @@ from simulator.forms import EmailForm, ErrorReportForm
 from simulator.pdf import results_pdf
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
 from simulator.results import answers_key, results_view
+from simulator.throttling import recap_email_refused_by
+
+logger = logging.getLogger(__name__)
 
 
 def _stored(request: HttpRequest):
@@ -45,23 +50,39 @@ def results_download(request: HttpRequest) -> HttpResponse:
     return response
 
 
+RECAP_EMAIL_REFUSED = (
+    "Trop de récapitulatifs ont été demandés depuis cet appareil ou vers cette adresse : "
+    "aucun courriel n'a été envoyé. Réessayez plus tard, ou téléchargez la synthèse en PDF."
+)
+
+
 @require_POST
 def results_email(request: HttpRequest) -> HttpResponse:
     draft, view = _stored(request)
     form = EmailForm(request.POST)
     if view is None:
         return redirect("simulator:recap")
-    if not form.is_valid():
-        context = {
-            "view": view,
-            "stale": False,
-            "email_form": form,
-            "logged_in": draft.simulation is not None,
-        }
-        return render(request, "simulator/results.html", context, status=400)
+    status = 400
+    if form.is_valid():
+        refused_by = recap_email_refused_by(request=request, email=form.cleaned_data["email"])
+        if refused_by is None:
+            return _results_email_send(request, draft=draft, email=form.cleaned_data["email"])
+        logger.warning("Recap e-mail refused: the per-%s limit is reached", refused_by)
+        form.add_error(None, RECAP_EMAIL_REFUSED)
+        status = 429
+    context = {
+        "view": view,
+        "stale": False,
+        "email_form": form,
+        "logged_in": draft.simulation is not None,
+    }
+    return render(request, "simulator/results.html", context, status=status)
+
+
+def _results_email_send(request: HttpRequest, *, draft, email: str) -> HttpResponse:
     simulation = services.resume_link_create(draft=draft)
     url = request.build_absolute_uri(reverse("simulator:resume", args=[simulation.token]))
-    services.results_email_send(draft=draft, email=form.cleaned_data["email"], resume_url=url)
+    services.results_email_send(draft=draft, email=email, resume_url=url)
     messages.success(
         request, "Le récapitulatif vous a été envoyé, avec un lien pour reprendre votre simulation."
     )
