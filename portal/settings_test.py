@@ -17,6 +17,15 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 os.environ.setdefault("CACHE_REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
+# The whole suite calls from 127.0.0.1 with a cache cleared once per run: generous limits, so that
+# only the tests of the limits themselves (which set tight ones) meet them.
+for _name in (
+    "SIMULATOR_RECAP_EMAIL_RATE_SESSION",
+    "SIMULATOR_RECAP_EMAIL_RATE_IP",
+    "SIMULATOR_RECAP_EMAIL_RATE_ADDRESS",
+):
+    os.environ.setdefault(_name, "1000/h")
+os.environ.setdefault("SIMULATOR_API_ANON_RATE", "1000/min")
 # Replaced, test by test, with the address of the FranceConnect sandbox started for the session.
 os.environ.setdefault("FRANCECONNECT_ISSUER", "http://127.0.0.1:9/api/v2")
 for _name, _value in {

@@ -54,3 +54,25 @@ class ErrorReport(models.Model):
 
     def __str__(self) -> str:
         return f"signalement {self.pk} sur {self.benefit_key}"
+
+
+class PartnerApiToken(models.Model):
+    """A partner's secret for the simulation API (`Authorization: Bearer <token>`): it raises the
+    anonymous rate limit to SIMULATOR_API_PARTNER_RATE, and opens nothing else. Only its hash is kept.
+
+    Apart from the agencies' publishing tokens on purpose: a partner simulating for its public (an
+    association, a France Services desk) must never be able to publish to an agency's members.
+    """
+
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12)  # shown to tell tokens apart, never enough to use one
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "jeton d'API d'un partenaire du simulateur"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

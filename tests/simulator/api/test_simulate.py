@@ -88,4 +88,4 @@ def test_the_endpoint_is_in_the_openapi_schema():
     schema = APIClient().get("/api/schema/", HTTP_ACCEPT="application/json").json()
     operation = schema["paths"][URL]["post"]
     assert operation["operationId"] == "simulate"
-    assert set(operation["responses"]) == {"200", "400"}
+    assert set(operation["responses"]) == {"200", "400", "401", "429"}
