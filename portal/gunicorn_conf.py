@@ -2,6 +2,10 @@
 
 import os
 
+from gunicorn.glogging import Logger
+
+from agencies.connectors.redaction import RedactingFilter, redact
+
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("WEB_THREADS", "4"))
 timeout = 60
@@ -10,6 +14,33 @@ timeout = 60
 preload_app = True
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+class RedactingLogger(Logger):
+    """gunicorn's logger with identity and secrets redacted, as in the application's own logs.
+
+    The FranceConnect callback comes back as `/oidc/callback/?code=…&state=…`: the access log keeps
+    the path and the parameter names, never their values (request line, query, referer, and any
+    header or environ atom a custom `access_log_format` may use). The error log (e.g. an invalid
+    request line quoted back) goes through the same filter.
+    """
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                if not any(isinstance(existing, RedactingFilter) for existing in handler.filters):
+                    handler.addFilter(RedactingFilter())
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        for name in ("{cookie}i", "{authorization}i", "{http_cookie}e", "{http_authorization}e"):
+            if name in atoms:
+                atoms[name] = "-"
+        return {name: redact(value) if isinstance(value, str) else value for name, value in atoms.items()}
+
+
+logger_class = RedactingLogger
 
 
 def when_ready(server):

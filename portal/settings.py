@@ -431,11 +431,23 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Logging --------------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# Every handler redacts identity and secrets (agency call URLs carry the identité pivot; OAuth
+# URLs carry codes, states and tokens): any handler added here must list the "redact" filter.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "agencies.connectors.redaction.RedactingFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Django's defaults give these their own, unfiltered handlers: the root's redacting one instead.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # Celery leaves a configured task logger alone instead of adding its own handler.
+        "celery.task": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+    },
 }
+# Celery's worker would otherwise replace the root logger's handlers, and with them the redaction.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

@@ -24,6 +24,7 @@ from agencies.connectors.errors import (
     TransientError,
 )
 from agencies.connectors.identity import PivotIdentity
+from agencies.connectors.redaction import redact
 from agencies.connectors.schemas import DATASET_SCHEMAS, Person, Schooling
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,8 @@ def raise_for_answer(response: requests.Response, *, what: str, france_connect: 
     status = response.status_code
     if status < 400:
         return
-    detail = f"{what}: HTTP {status} {response.text[:300]}"
+    # Redacted before it is cut, so that a cut never leaves half a value unrecognised.
+    detail = f"{what}: HTTP {status} {redact(response.text)[:300]}"
     if status == 404:
         raise NotFound(detail)
     if status == 401 and france_connect:
@@ -88,8 +90,15 @@ def raise_for_answer(response: requests.Response, *, what: str, france_connect: 
 def parse_data(response: requests.Response, schema: type[BaseModel], *, what: str) -> BaseModel:
     try:
         return schema.model_validate(response.json()["data"])
-    except (ValueError, KeyError, TypeError, ValidationError) as e:
-        raise MalformedAnswer(f"{what}: answer does not match the documented shape: {e}") from e
+    except ValidationError as e:
+        # Where and why, never the rejected values: they are the person's data.
+        problems = "; ".join(
+            f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+            for error in e.errors(include_input=False, include_url=False)[:5]
+        )
+        raise MalformedAnswer(f"{what}: answer does not match the documented shape: {problems}") from e
+    except (ValueError, KeyError, TypeError) as e:
+        raise MalformedAnswer(f"{what}: answer does not match the documented shape: {e!r}") from e
 
 
 class ApiParticulierClient:

@@ -2,13 +2,21 @@
 
 Clients map each documented status to one of these, chained (`from e`) to the HTTP error. Only
 `TransientError` is retried (by the HTTP layer) or counted by the circuit breaker.
+
+Messages are for operators (logs) and may be stored; they are redacted as they are built, since
+they often quote the request URL, which carries the person's identity in identity mode.
 """
+
+from agencies.connectors.redaction import redact
 
 
 class ConnectorError(Exception):
     """Base class. `user_message` is the French sentence a person may see."""
 
     user_message = "Cet organisme n'a pas pu être interrogé."
+
+    def __init__(self, message: str = "", *args: object):
+        super().__init__(redact(str(message)), *args)
 
 
 class NotFound(ConnectorError):

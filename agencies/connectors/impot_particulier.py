@@ -21,6 +21,7 @@ from agencies.connectors.errors import (
     RateLimited,
     TransientError,
 )
+from agencies.connectors.redaction import redact
 from agencies.connectors.schemas import TaxSituation
 
 _token_lock = threading.Lock()
@@ -31,7 +32,7 @@ def _raise_for_answer(response: requests.Response, *, what: str) -> None:
     status = response.status_code
     if status < 400:
         return
-    detail = f"{what}: HTTP {status} {response.text[:300]}"
+    detail = f"{what}: HTTP {status} {redact(response.text)[:300]}"
     if status == 404:
         raise NotFound(detail)
     if status == 429:
@@ -101,6 +102,8 @@ class ImpotParticulierClient:
                 nombre_parts=body.get("nbPart"),
                 situation_famille=body.get("sitFam"),
                 nombre_personnes_a_charge=(body.get("pac") or {}).get("nbPac"),
+                code_postal=(body.get("aftDetail") or {}).get("getcodePostal"),
+                commune=(body.get("aftDetail") or {}).get("getcommune"),
             )
         except (ValueError, KeyError, TypeError) as e:
             raise MalformedAnswer(f"{what}: answer does not match the documented shape: {e}") from e

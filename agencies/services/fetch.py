@@ -178,7 +178,11 @@ def _store(user: User, outcome: Outcome, *, purpose: str, actor: str) -> str:
             AgencyData.objects.filter(user=user, source=outcome.source).update(organism=organism)
         result = JournalEntry.Outcome.OK if found else JournalEntry.Outcome.NOT_FOUND
     else:
-        logger.warning("agency fetch failed for user %s: %s", user.pk, outcome.error)
+        # The error's message is redacted at construction (see agencies.connectors.redaction).
+        logger.warning(
+            "agency fetch failed for user %s, %s/%s: %s: %s",
+            user.pk, outcome.source, outcome.dataset, type(outcome.error).__name__, outcome.error,
+        )  # fmt: skip
         AgencyData.objects.filter(**key).update(
             last_attempt_at=now, last_error=outcome.error.user_message[:255]
         )
