@@ -35,6 +35,35 @@ def _refused(
     return render(request, "accounts/franceconnect_error.html", {"cancelled": cancelled}, status=status)
 
 
+# OAuth 2.0 / OpenID Connect error codes (RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6) that mean the person
+# stopped or could not be identified; any other code is the provider refusing our request, i.e. the
+# service's configuration (scopes not authorised in the partner space, wrong client, redirect URI...).
+_PERSON_ERRORS = {"access_denied", "login_required", "consent_required", "interaction_required"}
+_PROVIDER_DOWN_ERRORS = {"server_error", "temporarily_unavailable"}
+
+
+def _provider_error(request: HttpRequest, *, error: str) -> HttpResponse:
+    """The page for FranceConnect's error callback, and a log line that says whose problem it is."""
+    # The code and description are FranceConnect's protocol text, never personal data; the code is
+    # cut short because anyone can forge this callback.
+    error, description = error[:64], request.GET.get("error_description", "")[:200]
+    if error in _PERSON_ERRORS:
+        logger.warning("FranceConnect login not completed by the person: %s — %s", error, description)
+        return render(request, "accounts/franceconnect_error.html", {"cancelled": True})
+    if error in _PROVIDER_DOWN_ERRORS:
+        logger.error("FranceConnect login failed, provider error: %s — %s", error, description)
+        return render(request, "accounts/franceconnect_error.html", {"unavailable": True}, status=503)
+    logger.error(
+        "FranceConnect refused the login: configuration problem of this service (%s — %s); check the "
+        "client, redirect URI and the scopes authorised in the partner space against FRANCECONNECT_SCOPES",
+        error,
+        description,
+    )
+    return render(
+        request, "accounts/franceconnect_error.html", {"misconfigured": True, "error": error}, status=503
+    )
+
+
 class FranceConnectRequestView(OIDCAuthenticationRequestView):
     """Sends the person to FranceConnect with a fresh `state` and `nonce` kept in their session."""
 
@@ -55,13 +84,11 @@ class FranceConnectCallbackView(OIDCAuthenticationCallbackView):
         state = request.GET.get("state")
         entry = request.session.get("oidc_states", {}).pop(state, None) if state else None
         request.session.modified = True  # a state is usable once, whatever happens next
+        if entry is not None:
+            # Saved now: the session middleware does not save on a 5xx answer, such as a provider error.
+            request.session.save()
         if request.GET.get("error"):
-            logger.warning(
-                "FranceConnect error callback: %s — %s",
-                request.GET["error"],
-                request.GET.get("error_description", ""),
-            )
-            return _refused(request, f"provider error {request.GET['error']}", cancelled=True, status=200)
+            return _provider_error(request, error=request.GET["error"])
         if not state or not request.GET.get("code"):
             return _refused(request, "missing state or code")
         if entry is None:
