@@ -145,3 +145,28 @@ def rights_statuses_refresh(*, today: dt.date | None = None) -> int:
             Right.objects.filter(pk=right.pk).update(status=status, next_declaration_due=due)
             changed += 1
     return changed
+
+
+@transaction.atomic
+def rights_forget_source(*, user: User, source: str) -> int:
+    """Consent to `source` withdrawn: delete the rights built from its data, at once (the next
+    rebuild would do it too, but the person must not see them meanwhile). Returns how many."""
+    _lock_person(user)
+    deleted, _ = (
+        Right.objects.filter(user=user, source=source).exclude(status=Right.Status.POTENTIAL).delete()
+    )
+    logger.info("rights of user %s from withdrawn source %s: %d deleted", user.pk, source, deleted)
+    return deleted
+
+
+@transaction.atomic
+def simulator_findings_forget(*, user: User) -> int:
+    """The simulation these came from rested on withdrawn data: delete the potential rights and the
+    estimated amounts it put on held rights. The next computation hands them back from what is left.
+    Returns how many rights were deleted or changed."""
+    _lock_person(user)
+    deleted, _ = Right.objects.filter(user=user, status=Right.Status.POTENTIAL).delete()
+    estimates = Right.objects.filter(user=user, amount_is_estimate=True).update(
+        amount=None, amount_is_estimate=False, simulation_url=""
+    )
+    return deleted + estimates

@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from agencies.models import AgencyData, Consent
 from agencies.services.journal import journal_record
+from agencies.signals import consent_withdrawn
 
 
 @transaction.atomic
@@ -25,11 +26,16 @@ def consent_grant(*, user: User, source: str, identifier: str = "") -> Consent:
 
 @transaction.atomic
 def consent_revoke(*, user: User, source: str) -> int:
-    """Revoke; returns how many stored datasets of that source were deleted."""
+    """Revoke; returns how many stored datasets of that source were deleted.
+
+    Everything the portal derived from that source (rights, pre-filled answers, potential rights,
+    alerts) goes in the same transaction, through the apps' `consent_withdrawn` receivers.
+    """
     Consent.objects.filter(user=user, source=source, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
     deleted, _ = AgencyData.objects.filter(user=user, source=source).delete()
+    consent_withdrawn.send(sender=Consent, user_id=user.pk, source=source)
     journal_record(
         person_id=user.pk, actor=f"citizen:{user.pk}", source=source, endpoint="consentement",
         purpose="accord retiré, données supprimées", outcome="ok",
