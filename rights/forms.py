@@ -42,12 +42,36 @@ class ErrorReportAnswerForm(forms.Form):
     )
 
 
+def _collapse_spaces(value: str) -> str:
+    return " ".join(value.split())
+
+
 class OverpaymentForm(forms.Form):
-    """An agent records an indu for one of their organism's members, found by their pivot identity."""
+    """An agent records an indu for one of their organism's members, found by their whole pivot
+    identity (never by a prefix: one letter must not attach a debt to the wrong person)."""
 
     family_name = forms.CharField(label="Nom de naissance", max_length=255)
-    given_name = forms.CharField(label="Premier prénom", max_length=255)
-    birthdate = forms.CharField(label="Date de naissance (AAAA-MM-JJ)", max_length=10)
+    given_name = forms.CharField(
+        label="Prénoms",
+        max_length=255,
+        help_text="Tous les prénoms de l'état civil, dans l'ordre, séparés par une espace.",
+    )
+    birthdate = forms.RegexField(
+        label="Date de naissance (AAAA-MM-JJ)",
+        regex=r"^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$",
+        max_length=10,
+        help_text="Pour une date présumée, 00 pour le jour ou le mois inconnu, par exemple 1962-00-00.",
+        error_messages={
+            "invalid": "Saisissez la date de naissance au format AAAA-MM-JJ, par exemple 1962-08-24."
+        },
+    )
+    birthplace = forms.RegexField(
+        label="Commune de naissance (code INSEE)",
+        regex=r"^[0-9][0-9AB][0-9]{3}$",
+        required=False,
+        help_text="Seulement pour distinguer des homonymes nés le même jour, par exemple 75056.",
+        error_messages={"invalid": "Le code INSEE de la commune compte 5 caractères, par exemple 75056."},
+    )
     benefit_key = forms.ChoiceField(label="Prestation")
     amount = forms.DecimalField(
         label="Montant de l'indu (€)", min_value=0.01, max_digits=10, decimal_places=2
@@ -70,6 +94,15 @@ class OverpaymentForm(forms.Form):
         self.fields["benefit_key"].choices = [
             (key, item.name) for key, item in benefits().items() if organism in item.organisms
         ]
+
+    def clean_family_name(self) -> str:
+        return _collapse_spaces(self.cleaned_data["family_name"])
+
+    def clean_given_name(self) -> str:
+        return _collapse_spaces(self.cleaned_data["given_name"])
+
+    def clean_birthplace(self) -> str:
+        return self.cleaned_data["birthplace"].upper()
 
     def clean(self):
         data = super().clean()
