@@ -31,18 +31,38 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.inbox(user=request.user, archived=archived), 20).get_page(
         request.GET.get("page")
     )
-    return render(request, "alerts/inbox.html", {"page": page, "archived": archived})
+    response = render(request, "alerts/inbox.html", {"page": page, "archived": archived})
+    # "Faire la démarche" is a form (it marks the notification read) answered by a redirect to the
+    # agency's procedure, and Chromium applies the page's CSP form-action to that redirect: this page
+    # allows exactly the origins of the procedures it lists (django-csp's per-response update, the one
+    # its csp_update decorator sets).
+    origins = sorted({_origin(n.action_url) for n in page.object_list if _is_procedure_link(n.action_url)})
+    if origins:
+        response._csp_update = {"form-action": origins}
+    return response
+
+
+def _is_procedure_link(url: str) -> bool:
+    return bool(url) and urlsplit(url).scheme in {"http", "https"}  # agencies' procedures, never scripts
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @citizen_required
-@require_GET
+@require_POST
 def open_link(request: HttpRequest, notification_id: int) -> HttpResponse:
-    """Mark read, then go to the procedure the notification points at."""
+    """Mark read, then go to the procedure the notification points at.
+
+    A POST (with its CSRF token): opening changes the notification's state, which a GET must never do
+    (link prefetchers, previews and crawlers follow GETs).
+    """
     notification = _own(request, notification_id)
     services.notification_mark_read(notification=notification)
-    url = notification.action_url
-    if url and urlsplit(url).scheme in {"http", "https"}:  # links are agencies' procedures, never scripts
-        return redirect(url)
+    if _is_procedure_link(notification.action_url):
+        return redirect(notification.action_url)
     return redirect("alerts:inbox")
 
 

@@ -65,11 +65,52 @@ def test_the_header_count_costs_one_query_whatever_the_inbox_size(melissandre, l
 @pytest.mark.django_db
 def test_open_marks_read_and_goes_to_the_procedure(melissandre, logged_in):
     notification = notify(melissandre)
-    response = logged_in(melissandre).get(f"/alertes/{notification.pk}/ouvrir/")
+    response = logged_in(melissandre).post(f"/alertes/{notification.pk}/ouvrir/")
     assert response.status_code == 302
     assert response["Location"] == "https://wwwd.caf.fr/mesdemarches"
     notification.refresh_from_db()
     assert notification.read_at is not None
+
+
+@pytest.mark.django_db
+def test_open_by_get_is_refused_and_marks_nothing(melissandre, logged_in):
+    notification = notify(melissandre)
+
+    response = logged_in(melissandre).get(f"/alertes/{notification.pk}/ouvrir/")
+
+    assert response.status_code == 405
+    notification.refresh_from_db()
+    assert notification.read_at is None
+
+
+@pytest.mark.django_db
+def test_open_needs_the_csrf_token(melissandre):
+    notification = notify(melissandre)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(melissandre, backend="accounts.franceconnect.backend.FranceConnectBackend")
+
+    response = client.post(f"/alertes/{notification.pk}/ouvrir/")
+
+    assert response.status_code == 403
+    notification.refresh_from_db()
+    assert notification.read_at is None
+
+
+@pytest.mark.django_db
+def test_the_inbox_opens_a_procedure_with_a_form_allowed_to_reach_its_site(melissandre, logged_in):
+    notification = notify(melissandre)
+
+    response = logged_in(melissandre).get("/alertes/")
+
+    html = response.content.decode()
+    assert f'<form method="post" action="/alertes/{notification.pk}/ouvrir/">' in html
+    assert f'href="/alertes/{notification.pk}/ouvrir/"' not in html
+    form_action = next(
+        d for d in response["Content-Security-Policy"].split(";") if d.strip().startswith("form-action")
+    )
+    assert "https://wwwd.caf.fr" in form_action.split()
+    notification.refresh_from_db()
+    assert notification.read_at is None  # displaying is not opening
 
 
 @pytest.mark.django_db
@@ -102,8 +143,7 @@ def test_someone_elses_notification_is_not_found(melissandre, pierre, logged_in)
     notification = notify(pierre)
     client = logged_in(melissandre)
     for url in ("ouvrir", "lue", "archiver", "desarchiver"):
-        method = client.get if url == "ouvrir" else client.post
-        assert method(f"/alertes/{notification.pk}/{url}/").status_code == 404
+        assert client.post(f"/alertes/{notification.pk}/{url}/").status_code == 404
     notification.refresh_from_db()
     assert (notification.read_at, notification.archived_at) == (None, None)
 
