@@ -2,11 +2,12 @@
 notification publishing."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from portal.api_views import ApiDocsView, ApiSchemaView
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("schema/", ApiSchemaView.as_view(), name="api-schema"),
+    path("docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("simulateur/", include("simulator.api_urls")),
     path("notifications/", include("alerts.api_urls")),
 ]

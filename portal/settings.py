@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # ReDoc's files, served by the project (no CDN, see the CSP)
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -293,6 +294,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API des partenaires : simulateur de droits et publication de notifications par les organismes.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Agency agents (django-allauth): e-mail + password + TOTP, no self-signup ---------------------
