@@ -110,7 +110,11 @@ class JournalEntry(models.Model):
     """Append-only record of each access to a person's data: connector calls and displays.
 
     Never data values or tokens. Database triggers refuse UPDATE, and DELETE of rows younger than
-    the minimum retention (see the migration); the purge task removes older rows.
+    the minimum retention (see the migrations); the purge task removes older rows.
+
+    When a person deletes their account, the rows about them must stay for the retention period
+    but without identity: `person_id` becomes NULL and an actor "citizen:<id>" becomes "citizen".
+    That one UPDATE is the only one the trigger lets through (0005_journal_anonymisation).
     """
 
     class Outcome(models.TextChoices):
@@ -120,7 +124,8 @@ class JournalEntry(models.Model):
         SKIPPED = "skipped", "Non appelé"
         DISPLAYED = "displayed", "Affiché"
 
-    person_id = models.BigIntegerField(db_index=True)  # not a foreign key: the journal outlives accounts
+    # Not a foreign key: the journal outlives accounts. NULL: the person deleted their account.
+    person_id = models.BigIntegerField(db_index=True, null=True)
     actor = models.CharField(max_length=64)
     at = models.DateTimeField(default=timezone.now, db_index=True)
     source = models.CharField(max_length=32)

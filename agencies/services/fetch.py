@@ -48,6 +48,15 @@ def _token_key(run_id: int) -> str:
     return f"agencies:fetchrun:{run_id}:fc-token"
 
 
+def fetch_run_tokens_forget(*, run_ids: list[int]) -> int:
+    """Delete the FranceConnect tokens handed to these runs' workers (an account deleted);
+    returns how many were still there."""
+    keys = [_token_key(run_id) for run_id in run_ids]
+    present = len(cache.get_many(keys))
+    cache.delete_many(keys)
+    return present
+
+
 def fetch_run_start(
     *, user: User, france_connect_token: str | None = None, purpose: str = "connexion"
 ) -> FetchRun:

@@ -4,6 +4,7 @@ import datetime as dt
 import logging
 
 from django.conf import settings
+from django.db.models import Case, CharField, Value, When
 from django.utils import timezone
 
 from agencies.models import JournalEntry
@@ -25,3 +26,17 @@ def journal_purge(*, now: dt.datetime | None = None) -> int:
     deleted, _ = JournalEntry.objects.filter(at__lt=cutoff).delete()
     logger.info("journal purge: %d entries older than %s deleted", deleted, cutoff.date())
     return deleted
+
+
+def journal_anonymise(*, person_id: int) -> int:
+    """A person deleted their account: their rows stay for the retention period, without identity
+    (`person_id` NULL, their own actor "citizen:<id>" becomes "citizen"; an agent's stays). The
+    database trigger lets through this UPDATE and no other. Returns how many rows."""
+    return JournalEntry.objects.filter(person_id=person_id).update(
+        person_id=None,
+        actor=Case(
+            When(actor=f"citizen:{person_id}", then=Value("citizen")),
+            default="actor",
+            output_field=CharField(),
+        ),
+    )
