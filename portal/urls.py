@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("accounts.urls")),
+    path("mon-compte/", include("privacy.urls")),
     path("mes-donnees/", include("agencies.urls")),
     path("mes-droits/", include("rights.urls")),
     path("simulateur/", include("simulator.urls")),

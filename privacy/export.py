@@ -63,13 +63,35 @@ def personal_data_pdf(*, user: User, base_url: str) -> bytes:
     return HTML(string=html, base_url=base_url).write_pdf()
 
 
+# Fields without a French verbose name, named for the PDF; the JSON keeps the field names.
+LABELS = {
+    "id": "numéro", "user_id": "personne (numéro)", "person_id": "personne (numéro)", "source": "source",
+    "dataset": "jeu de données", "organism": "organisme", "status": "état", "payload": "contenu reçu",
+    "fetched_at": "reçu le", "last_attempt_at": "dernière demande le", "last_error": "dernière erreur",
+    "granted_at": "accordé le", "revoked_at": "retiré le", "identifier": "identifiant",
+    "created_at": "créé le", "updated_at": "modifié le", "finished_at": "terminé le", "progress": "avancement",
+    "key": "prestation", "domain": "domaine", "start_date": "début", "end_date": "fin",
+    "amount": "montant", "periodicity": "périodicité", "category": "catégorie", "email": "par e-mail",
+    "kind": "type", "dedup_key": "clé", "read_at": "lu le", "archived_at": "archivé le", "at": "date",
+    "actor": "qui", "endpoint": "donnée", "outcome": "résultat", "answers": "réponses",
+    "sources": "origine des réponses", "result": "résultats", "computed_at": "calculé le",
+    "channel": "canal", "attempts": "tentatives", "sent_at": "envoyé le", "notification_id": "alerte (numéro)",
+    "overpayment_id": "indu (numéro)", "date_joined": "inscrit le", "last_login": "dernière connexion",
+    "username": "nom d'utilisateur", "first_name": "prénom", "last_name": "nom",
+}  # fmt: skip
+
+
 def _label(exporter, name: str) -> str:
-    return capfirst(str(exporter.model._meta.get_field(name).verbose_name))
+    field = exporter.model._meta.get_field(name)
+    verbose = str(field.verbose_name)
+    return capfirst(LABELS.get(name, verbose) if verbose == field.name.replace("_", " ") else verbose)
 
 
 def _readable(value) -> str:
     if value is None or value == "" or value == [] or value == {}:
         return "—"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
     if isinstance(value, dict | list):
         return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
     if hasattr(value, "isoformat"):
