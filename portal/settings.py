@@ -37,7 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.agents.admin_config.AgentAdminConfig",  # django.contrib.admin behind the agents' login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -316,6 +316,9 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mes Droits"
 AGENT_LOGIN_REDIRECT_URL = "/agents/"
+# Django's admin (/admin/): off unless set; when on, only staff agents past the agents' login, TOTP
+# and lock-out get in (accounts.agents.admin_site). The demo has it on.
+ADMIN_ENABLED = env_bool("ADMIN_ENABLED", DEBUG)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},

@@ -135,3 +135,21 @@ def _invitation_send(*, user: User, agency: str) -> None:
     subject = render_to_string("agents/email/invitation_subject.txt", context).strip()
     body = render_to_string("agents/email/invitation_message.txt", context)
     send_mail(subject, body, None, [user.email])
+
+
+def agent_admin_access_set(*, email: str, granted: bool) -> User:
+    """Let an invited agent into Django's admin (staff and superuser), or take it back.
+
+    Only agents: the admin's door is the agents' login with TOTP (accounts.agents.admin_site), so an
+    account that cannot pass it must not hold the keys either.
+    """
+    user = User.objects.filter(kind=User.Kind.AGENT, email__iexact=(email or "").strip()).first()
+    if user is None:
+        raise InvitationRefused(
+            "Aucun compte agent n'a cette adresse : invitez-le d'abord (manage.py invite_agent).",
+            code="unknown_agent",
+        )
+    user.is_staff = user.is_superuser = granted
+    user.save(update_fields=["is_staff", "is_superuser"])
+    logger.info("admin access %s user=%s", "granted" if granted else "revoked", user.pk)
+    return user
