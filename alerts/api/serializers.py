@@ -1,6 +1,9 @@
 """Shapes of the notifications API, validated field by field so that every 400 says what is wrong."""
 
+import datetime as dt
+
 from django.conf import settings
+from django.utils import timezone
 from rest_framework import serializers
 
 from alerts.audience import DEPARTEMENTS
@@ -44,13 +47,63 @@ class AudienceSerializer(serializers.Serializer):
         return data
 
 
+# A sending time a little in the past is "now" seen from a clock a little behind ours; further back
+# it is a mistake. More than a year ahead is a mistake too, and years near 1 or 9999 overflow when
+# converted between time zones.
+SCHEDULE_PAST_TOLERANCE = dt.timedelta(minutes=5)
+SCHEDULE_HORIZON = dt.timedelta(days=365)
+
+
+class ScheduledAtField(serializers.DateTimeField):
+    """An ISO 8601 date and time between now and a year from now; a time without offset is Paris time."""
+
+    default_error_messages = {
+        "invalid": "Date et heure invalides : format ISO 8601 attendu, par exemple 2026-12-24T09:00:00+01:00.",
+        "date": "Date et heure attendues, pas une date seule.",
+        "make_aware": "Cette heure n'existe pas à Paris (passage à l'heure d'été) : précisez le décalage horaire.",
+        "overflow": "Date hors des limites : l'envoi se programme entre maintenant et dans un an.",
+        "past": "Cette date est passée : laissez scheduled_at vide (null) pour envoyer tout de suite.",
+        "too_far": "L'envoi ne peut pas être programmé plus d'un an à l'avance.",
+    }
+
+    def enforce_timezone(self, value: dt.datetime) -> dt.datetime:
+        if timezone.is_naive(value):
+            # zoneinfo silently moves a time that does not exist (spring forward) by an hour: refuse it.
+            paris = self.default_timezone()
+            try:
+                round_trip = timezone.make_aware(value, paris).astimezone(dt.UTC).astimezone(paris)
+            except OverflowError:
+                self.fail("overflow")
+            if round_trip.replace(tzinfo=None) != value:
+                self.fail("make_aware")
+        return super().enforce_timezone(value)
+
+    def to_internal_value(self, value) -> dt.datetime:
+        try:
+            moment = super().to_internal_value(value)
+        except OverflowError:  # DRF checks a naive time in Paris by a round trip through UTC
+            self.fail("overflow")
+        now = timezone.now()
+        if moment < now - SCHEDULE_PAST_TOLERANCE:
+            self.fail("past")
+        if moment > now + SCHEDULE_HORIZON:
+            self.fail("too_far")
+        return moment
+
+
 class PublicationCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=160)
     body = serializers.CharField(max_length=4000)
     link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     category = serializers.ChoiceField(choices=Category.choices, default=Category.AGENCY)
     audience = AudienceSerializer()
-    scheduled_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    scheduled_at = ScheduledAtField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Envoi programmé, entre maintenant et dans un an (ISO 8601 ; sans décalage : heure de "
+        "Paris). Absent ou null : envoi immédiat.",
+    )
 
 
 class StatsSerializer(serializers.Serializer):

@@ -106,6 +106,17 @@ class SituationSerializer(serializers.Serializer):
     received = ReceivedSerializer(many=True, default=list)
     fiscal = FiscalSerializer(required=False)
 
+    def validate_month(self, value: str) -> str:
+        # OpenFisca fails with a server error on months it cannot represent (year 1, year 9999); a
+        # simulation is about the present: from two years back to one year ahead.
+        this_month = today().year * 12 + today().month - 1
+        year, month = (int(part) for part in value.split("-"))
+        if not this_month - 24 <= year * 12 + month - 1 <= this_month + 12:
+            raise serializers.ValidationError(
+                "Le mois simulé doit être compris entre il y a deux ans et dans un an (format AAAA-MM)."
+            )
+        return value
+
 
 class BenefitSerializer(serializers.Serializer):
     key = serializers.CharField()
