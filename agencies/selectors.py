@@ -7,9 +7,15 @@ from django.db.models import QuerySet
 from django.utils import formats
 
 from accounts.models import User
+from agencies.facts import AgencyFacts, facts_from_rows
 from agencies.models import AgencyData, Consent, FetchRun, JournalEntry
 from agencies.registry import organism
 from agencies.sources import Source, sources
+
+
+def agency_facts(*, user: User) -> AgencyFacts:
+    """What the agencies say about the person, from their answers stored now (one query)."""
+    return facts_from_rows(AgencyData.objects.filter(user=user, status=AgencyData.Status.FOUND))
 
 
 def _date(value: str | None) -> str:

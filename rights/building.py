@@ -15,22 +15,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from agencies.facts import AgencyFacts, Fact, PaidBenefit, facts_from_rows
 from rights.catalogue import benefit, benefits
 
 RENEWAL_WINDOW_DAYS = 60
 DECLARATION_DAY = 15
-# The ASS is paid at a daily rate (19,53 € in 2026) for every day of the month: a monthly payment
-# above 31 days of it cannot be ASS, so France Travail's payments are read as ARE. API Particulier
-# does not name the allowance; the page says the type is deduced.
-ASS_MONTHLY_CEILING = Decimal("620.00")
-
-STATUS_DATASETS = {
-    "revenu_solidarite_active": "rsa",
-    "prime_activite": "ppa",
-    "allocation_adulte_handicape": "aah",
-    "allocation_soutien_familial": "asf",
-    "allocation_enfant_handicape": "aeeh",
-}
 
 
 @dataclass
@@ -88,14 +77,6 @@ def next_declaration_due(*, start: dt.date, today: dt.date) -> dt.date:
         quarters += 1
 
 
-def _date(value: str | None) -> dt.date | None:
-    """Agency dates, including FranceConnect-style presumed ones (`1990-00-00`)."""
-    if not value:
-        return None
-    year, month, day = value.split("-")
-    return dt.date(int(year), int(month) or 1, int(day) or 1)
-
-
 def _age_years(birth: dt.date, today: dt.date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
@@ -110,44 +91,50 @@ def _with_renewal(draft: Draft, today: dt.date) -> Draft:
     return draft
 
 
-def _from_status(dataset: str, payload: dict, common: dict) -> Draft | None:
-    beneficiary = (
-        payload.get("status", "non_beneficiaire") != "non_beneficiaire"
-        if dataset == "allocation_enfant_handicape"
-        else bool(payload.get("est_beneficiaire"))
-    )
-    if not beneficiary:
-        return None
-    basis = "droit ouvert selon votre caisse"
-    if payload.get("avec_majoration"):
-        basis += " (avec majoration parent isolé)"
-    return Draft(
-        key=STATUS_DATASETS[dataset], start_date=_date(payload.get("date_debut_droit")),
-        periodicity="mensuelle", basis=basis, **common,
-    )  # fmt: skip
+def _common(fact: Fact) -> dict:
+    return {
+        "organism": fact.organism,
+        "source": fact.source,
+        "dataset": fact.dataset,
+        "fetched_at": fact.fetched_at,
+    }
 
 
-def _from_health(payload: dict, common: dict) -> Draft | None:
-    if not payload.get("est_beneficiaire"):
-        return None
-    key = "css_participation" if payload.get("avec_participation") else "css_sans_participation"
-    return Draft(
-        key=key, start_date=_date(payload.get("date_debut_droit")), periodicity="mensuelle",
-        basis="droit ouvert selon l'Assurance Maladie", **common,
-    )  # fmt: skip
+def _from_paid(fact: Fact[PaidBenefit]) -> Draft:
+    paid = fact.value
+    if paid.payments:
+        payments = [{"date": day.isoformat(), "amount": str(amount)} for day, amount in paid.payments]
+        return Draft(
+            key=paid.key,
+            amount=paid.monthly_amount,
+            periodicity="mensuelle",
+            payments=payments,
+            basis="versements transmis par France Travail ; type d'allocation déduit des montants",
+            **_common(fact),
+        )
+    if paid.key.startswith("css_"):
+        basis = "droit ouvert selon l'Assurance Maladie"
+    else:
+        basis = "droit ouvert selon votre caisse"
+        if paid.with_increase:
+            basis += " (avec majoration parent isolé)"
+    return Draft(key=paid.key, start_date=paid.since, periodicity="mensuelle", basis=basis, **_common(fact))
 
 
-def _from_family_file(payload: dict, common: dict, today: dt.date) -> list[Draft]:
+def _from_family_file(facts: AgencyFacts, today: dt.date) -> list[Draft]:
     """The CAF/MSA file names the children, not the family benefits: two are deduced from them,
     and said to be deduced (the other family benefits depend on resources: the simulator's job)."""
-    births = [_date(child.get("date_naissance")) for child in payload.get("enfants", [])]
-    ages = [_age_years(birth, today) for birth in births if birth]
+    if facts.children is None:
+        return []
+    births = [child.birth_date for child in facts.children.value if child.birth_date]
+    ages = [_age_years(birth, today) for birth in births]
+    common = _common(facts.children)
     drafts = []
     if sum(1 for age in ages if age < 20) >= 2:
         drafts.append(
             Draft(key="af", periodicity="mensuelle", basis="déduit des enfants de votre dossier", **common)
         )
-    young = [birth for birth in births if birth and _age_years(birth, today) < 3]
+    young = [birth for birth in births if _age_years(birth, today) < 3]
     if young:
         birth = max(young)
         drafts.append(
@@ -163,57 +150,29 @@ def _from_family_file(payload: dict, common: dict, today: dt.date) -> list[Draft
     return drafts
 
 
-def _from_jobseeker_payments(payload: dict, common: dict) -> Draft | None:
-    payments = sorted(
-        ({"date": p["date_versement"], "amount": str(Decimal(str(p["montant_total"])).quantize(Decimal("0.01")))}
-         for p in payload.get("paiements", [])),
-        key=lambda p: p["date"],
-    )  # fmt: skip
-    if not payments:
+def _from_scholarship(facts: AgencyFacts) -> Draft | None:
+    if facts.scholarship is None:
         return None
-    largest = max(Decimal(p["amount"]) for p in payments)
-    key = "ass" if largest <= ASS_MONTHLY_CEILING else "are"
+    grant = facts.scholarship.value
+    start, months = grant.first_day, grant.months
     return Draft(
-        key=key, amount=Decimal(payments[-1]["amount"]), periodicity="mensuelle", payments=payments,
-        basis="versements transmis par France Travail ; type d'allocation déduit des montants", **common,
-    )  # fmt: skip
+        key="bourse_criteres_sociaux",
+        start_date=start,
+        end_date=fixed_term_end(start, months) if start and months else None,
+        periodicity="mensuelle",
+        basis=f"échelon {grant.level or '?'}, versée {months or '?'} mois",
+        **_common(facts.scholarship),
+    )
 
 
-def _from_scholarship(payload: dict, common: dict) -> Draft | None:
-    status = payload.get("statut_boursier") or {}
-    if not status.get("est_boursier") or status.get("est_radie"):
-        return None
-    period = payload.get("periode_versement_bourse") or {}
-    start, months = _date(period.get("date_rentree")), period.get("duree")
-    level = (payload.get("echelon_bourse") or {}).get("echelon")
-    return Draft(
-        key="bourse_criteres_sociaux", start_date=start,
-        end_date=fixed_term_end(start, months) if start and months else None, periodicity="mensuelle",
-        basis=f"échelon {level or '?'}, versée {months or '?'} mois", **common,
-    )  # fmt: skip
+def drafts_from_facts(facts: AgencyFacts, *, today: dt.date) -> list[Draft]:
+    """Every right the agencies' facts show."""
+    found = [_from_paid(fact) for fact in facts.paid.values()]
+    found += _from_family_file(facts, today)
+    found.append(_from_scholarship(facts))
+    return [_with_renewal(draft, today) for draft in found if draft is not None and draft.key in benefits()]
 
 
 def drafts_from_agency_data(rows: list, *, today: dt.date) -> list[Draft]:
-    """Every right the stored agency answers show (`rows`: AgencyData with status found)."""
-    drafts: list[Draft] = []
-    for row in rows:
-        if row.status != "found":
-            continue
-        common = {"organism": row.organism, "source": row.source, "dataset": row.dataset,
-                  "fetched_at": row.fetched_at}  # fmt: skip
-        if row.dataset in STATUS_DATASETS:
-            found = [_from_status(row.dataset, row.payload, common)]
-        elif row.dataset == "complementaire_sante_solidaire":
-            found = [_from_health(row.payload, common)]
-        elif row.dataset == "quotient_familial":
-            found = _from_family_file(row.payload, common, today)
-        elif row.dataset == "france_travail_indemnites":
-            found = [_from_jobseeker_payments(row.payload, common)]
-        elif row.dataset == "etudiant_boursier":
-            found = [_from_scholarship(row.payload, common)]
-        else:
-            found = []  # statut étudiant, France Travail status, tax data: facts, not benefits
-        drafts += [
-            _with_renewal(draft, today) for draft in found if draft is not None and draft.key in benefits()
-        ]
-    return drafts
+    """Every right the stored agency answers show (`rows`: AgencyData; those not found are skipped)."""
+    return drafts_from_facts(facts_from_rows(rows), today=today)

@@ -11,10 +11,14 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from agencies.models import AgencyData
+from agencies.facts import AgencyFacts, Fact
+from agencies.selectors import agency_facts
 from simulator.communes import communes_for_postcode_and_city
 from simulator.engine.mapping import month_add
 from simulator.engine.situation import today
+from simulator.questionnaire.revenus import RECEIVED_BENEFITS
+
+RECEIVED_KEYS = {key for key, _ in RECEIVED_BENEFITS}
 
 COUPLE_FROM_TAX_STATUS = {"M": "marie", "O": "pacse"}
 
@@ -47,42 +51,45 @@ def _school_level(birth: str) -> str:
 
 
 def prefill_answers(*, user) -> tuple[dict, dict]:
-    """(answers by step, sources by "step.field") from the identity and every dataset found."""
+    """(answers by step, sources by "step.field") from the identity and the agencies' facts."""
     prefill = _Prefill()
     identity = getattr(user, "identity", None)
     if identity is not None:
         source = "FranceConnect" + (" (date présumée)" if "-00" in identity.birthdate else "")
         prefill.put("profil", "birth_date", _birth_date(identity.birthdate), source, identity.updated_at)
-    rows = {row.dataset: row for row in AgencyData.objects.filter(user=user, status=AgencyData.Status.FOUND)}
+    facts = agency_facts(user=user)
     meta = {}
-    for dataset, function in _READERS.items():
-        if dataset in rows:
-            function(prefill, rows[dataset].payload, rows[dataset], meta)
+    _family_file(prefill, facts, meta)
+    _paid_benefits(prefill, facts)
+    _statuses(prefill, facts)
+    _unemployment(prefill, facts)
+    _tax(prefill, facts)
     answers = dict(prefill.answers)
     if meta:
         answers["_meta"] = meta
     return answers, prefill.sources
 
 
-def _quotient_familial(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    provider = payload.get("quotient_familial", {}).get("fournisseur", "CNAF")
-    source = "MSA" if provider == "MSA" else "CAF"
-    meta["family_organism"] = "msa" if provider == "MSA" else "caf"
-    when = row.fetched_at
-    allocataires = payload.get("allocataires", [])
+def _family_file(prefill: _Prefill, facts: AgencyFacts, meta: dict) -> None:
+    if facts.family_organism is None:
+        return
+    meta["family_organism"] = facts.family_organism.value
+    if facts.quotient_familial is not None:
+        meta["quotient_familial"] = facts.quotient_familial.value
+    source = facts.family_organism.said_by
+    when = facts.family_organism.fetched_at
+    parents = facts.parents.value if facts.parents else ()
     own = prefill.answers["profil"].get("birth_date")
-    partners = [p for p in allocataires if _birth_date(p.get("date_naissance")) != own]
-    if len(allocataires) >= 2 and partners:
+    partners = [birth for birth in parents if birth and birth.isoformat() != own]
+    if len(parents) >= 2 and partners:
         prefill.put("foyer", "couple", prefill.answers["foyer"].get("couple", "union_libre"), source, when)
-        prefill.put(
-            "foyer", "partner_birth_date", _birth_date(partners[0].get("date_naissance")), source, when
-        )
-    elif allocataires:
+        prefill.put("foyer", "partner_birth_date", partners[0].isoformat(), source, when)
+    elif parents:
         prefill.put("foyer", "couple", "seul", source, when)
-    children = [child for child in payload.get("enfants", []) if child.get("date_naissance")]
+    children = [child for child in (facts.children.value if facts.children else ()) if child.birth_date]
     prefill.put("foyer", "children_count", str(len(children)), source, when)
     for index, child in enumerate(children):
-        birth = _birth_date(child["date_naissance"])
+        birth = child.birth_date.isoformat()
         prefill.put("enfants", f"child_{index}_birth_date", birth, source, when)
         prefill.put(
             "enfants",
@@ -91,102 +98,112 @@ def _quotient_familial(prefill: _Prefill, payload: dict, row, meta: dict) -> Non
             f"{source} (déduit de l'âge)",
             when,
         )
-    address = (payload.get("adresse") or {}).get("code_postal_ville") or ""
-    communes = communes_for_postcode_and_city(address)
-    if len(communes) == 1:
-        prefill.put("logement", "commune_query", address[:5], source, when)
-        prefill.put("logement", "depcom", communes[0].code, source, when)
+    if len(children) >= 2:
+        # Allocations familiales are paid to every family with two children under 20.
+        prefill.put("revenus", "received_af", "on", f"{source} (déduit des enfants)", when)
+    _address(prefill, facts.postcode_and_city)
 
 
-def _benefit_status(key: str, source: str):
-    def read(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-        if payload.get("est_beneficiaire"):
-            organism = source if source != "CAF" else meta.get("family_organism", "caf").upper()
-            prefill.put("revenus", f"received_{key}", "on", organism, row.fetched_at)
-            if payload.get("date_debut_droit"):
-                prefill.put(
-                    "revenus", f"received_{key}_since", payload["date_debut_droit"], organism, row.fetched_at
-                )
-
-    return read
-
-
-def _aah(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    _benefit_status("aah", "CAF")(prefill, payload, row, meta)
-    if payload.get("est_beneficiaire") and "disability_rate" not in prefill.answers["profil"]:
-        # The AAH is open from 80 % (or 50 % with a restriction to work): 80 is a starting point to confirm.
-        prefill.put("profil", "disability_rate", "80", "CAF : AAH perçue (taux à confirmer)", row.fetched_at)
-
-
-def _c2s(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    if payload.get("est_beneficiaire"):
-        key = "css_participation" if payload.get("avec_participation") else "css_sans_participation"
-        prefill.put("revenus", f"received_{key}", "on", "Assurance Maladie", row.fetched_at)
-
-
-def _student(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    if any(admission.get("est_inscrit") for admission in payload.get("admissions", [])):
-        prefill.put("profil", "activity", "etudiant", "Enseignement supérieur", row.fetched_at)
-
-
-def _scholarship(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    if (payload.get("statut_boursier") or {}).get("est_boursier"):
-        prefill.put("profil", "scholarship", "on", "CROUS", row.fetched_at)
-
-
-def _jobseeker(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    registration = payload.get("inscription") or {}
-    ended = registration.get("date_fin") and registration["date_fin"] < today().isoformat()
-    if registration.get("date_debut") and not ended:
-        prefill.put("profil", "activity", "chomeur", "France Travail", row.fetched_at)
-        prefill.put("profil", "jobseeker_since", registration["date_debut"], "France Travail", row.fetched_at)
-
-
-def _payments(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    """France Travail payments of the last 12 months → the monthly unemployment income."""
-    month = today().strftime("%Y-%m")
-    first = month_add(month, -12)
-    paid = [p for p in payload.get("paiements", []) if first <= p["date_versement"][:7] < month]
-    if not paid:
+def _address(prefill: _Prefill, fact) -> None:
+    if fact is None or prefill.answers["logement"].get("depcom"):
         return
-    total = sum(float(p["montant_total"]) for p in paid)
-    months = len({p["date_versement"][:7] for p in paid})
-    earliest = min(p["date_versement"][:7] for p in paid)
-    span = 12 - next(i for i in range(12) if month_add(first, i) >= earliest)
+    communes = communes_for_postcode_and_city(fact.value)
+    if len(communes) == 1:
+        prefill.put("logement", "commune_query", fact.value[:5], fact.said_by, fact.fetched_at)
+        prefill.put("logement", "depcom", communes[0].code, fact.said_by, fact.fetched_at)
+
+
+def _paid_benefits(prefill: _Prefill, facts: AgencyFacts) -> None:
+    for key, fact in facts.paid.items():
+        if key not in RECEIVED_KEYS:
+            continue
+        prefill.put("revenus", f"received_{key}", "on", fact.said_by, fact.fetched_at)
+        if fact.value.since:
+            prefill.put(
+                "revenus",
+                f"received_{key}_since",
+                fact.value.since.isoformat(),
+                fact.said_by,
+                fact.fetched_at,
+            )
+    aah = facts.paid.get("aah")
+    if aah is not None and "disability_rate" not in prefill.answers["profil"]:
+        # The AAH is open from 80 % (or 50 % with a restriction to work): 80 is a starting point to confirm.
+        prefill.put(
+            "profil",
+            "disability_rate",
+            "80",
+            f"{aah.said_by} : AAH perçue (taux à confirmer)",
+            aah.fetched_at,
+        )
+
+
+def _statuses(prefill: _Prefill, facts: AgencyFacts) -> None:
+    if facts.student is not None and facts.student.value:
+        prefill.put("profil", "activity", "etudiant", facts.student.said_by, facts.student.fetched_at)
+    if facts.scholarship is not None:
+        prefill.put("profil", "scholarship", "on", facts.scholarship.said_by, facts.scholarship.fetched_at)
+    jobseeker = facts.jobseeker
+    if jobseeker is None or jobseeker.value.since is None:
+        return
+    if jobseeker.value.until and jobseeker.value.until < today():
+        return
+    prefill.put("profil", "activity", "chomeur", jobseeker.said_by, jobseeker.fetched_at)
     prefill.put(
-        "revenus", "demandeur_chomage_net_amount", f"{total / months:.2f}", "France Travail", row.fetched_at
-    )
-    prefill.put(
-        "revenus",
-        "demandeur_chomage_net_months",
-        str(max(1, min(span, 12))),
-        "France Travail",
-        row.fetched_at,
+        "profil",
+        "jobseeker_since",
+        jobseeker.value.since.isoformat(),
+        jobseeker.said_by,
+        jobseeker.fetched_at,
     )
 
 
-def _tax(prefill: _Prefill, payload: dict, row, meta: dict) -> None:
-    if payload.get("revenu_fiscal_reference") is not None:
-        source = f"Impôts (revenus {payload.get('annee_revenus')})"
-        prefill.put("revenus", "rfr_n2", str(payload["revenu_fiscal_reference"]), source, row.fetched_at)
-    couple = COUPLE_FROM_TAX_STATUS.get(payload.get("situation_famille") or "")
+def _unemployment(prefill: _Prefill, facts: AgencyFacts) -> None:
+    """France Travail payments of the last 12 months → the monthly ARE or ASS, told apart.
+
+    An ASS being paid means France Travail checked its work condition (5 years in the last 10).
+    """
+    for key, kind in (("are", "chomage_net"), ("ass", "ass")):
+        fact = facts.paid.get(key)
+        if fact is None:
+            continue
+        month = today().strftime("%Y-%m")
+        first = month_add(month, -12)
+        paid = [
+            (day, amount) for day, amount in fact.value.payments if first <= day.strftime("%Y-%m") < month
+        ]
+        if not paid:
+            continue
+        months = {day.strftime("%Y-%m") for day, _ in paid}
+        span = 12 - next(i for i in range(12) if month_add(first, i) >= min(months))
+        total = sum(amount for _, amount in paid)
+        prefill.put(
+            "revenus", f"demandeur_{kind}_amount", f"{total / len(months):.2f}", fact.said_by, fact.fetched_at
+        )
+        prefill.put(
+            "revenus", f"demandeur_{kind}_months", str(max(1, min(span, 12))), fact.said_by, fact.fetched_at
+        )
+        if key == "ass":
+            prefill.put(
+                "profil", "ass_work_condition", "oui", f"{fact.said_by} (ASS versée)", fact.fetched_at
+            )
+
+
+def _tax(prefill: _Prefill, facts: AgencyFacts) -> None:
+    if facts.tax is None:
+        return
+    tax, source, when = (
+        facts.tax.value,
+        f"Impôts (revenus {facts.tax.value.income_year})",
+        facts.tax.fetched_at,
+    )
+    if tax.reference_income is not None:
+        prefill.put("revenus", "rfr_n2", str(tax.reference_income), source, when)
+    couple = COUPLE_FROM_TAX_STATUS.get(tax.family_status or "")
     if couple and prefill.answers["foyer"].get("couple") not in (None, "seul"):
-        prefill.put("foyer", "couple", couple, "Impôts", row.fetched_at)
-
-
-_READERS = {
-    "quotient_familial": _quotient_familial,
-    "revenu_solidarite_active": _benefit_status("rsa", "CAF"),
-    "prime_activite": _benefit_status("ppa", "CAF"),
-    "allocation_soutien_familial": _benefit_status("asf", "CAF"),
-    "allocation_adulte_handicape": _aah,
-    "complementaire_sante_solidaire": _c2s,
-    "statut_etudiant": _student,
-    "etudiant_boursier": _scholarship,
-    "france_travail_statut": _jobseeker,
-    "france_travail_indemnites": _payments,
-    "revenu_fiscal": _tax,
-}
+        prefill.put("foyer", "couple", couple, "Impôts", when)
+    if tax.postcode and tax.city:
+        _address(prefill, Fact(f"{tax.postcode} {tax.city}", "dgfip", "dgfip", facts.tax.dataset, when))
 
 
 def source_date(value: str) -> dt.datetime | dt.date:

@@ -163,6 +163,9 @@ class TaxSituation(_Answer):
     nombre_parts: float | None = None
     situation_famille: str | None = None
     nombre_personnes_a_charge: int | None = None
+    # The tax address (adresse fiscale) at the date of the notice: the commune for the simulator.
+    code_postal: str | None = None
+    commune: str | None = None
 
 
 DATASET_SCHEMAS: dict[str, type[_Answer]] = {

@@ -17,6 +17,11 @@ def row(dataset, payload, *, source="caf", organism="caf", status="found"):
                            fetched_at=FETCHED)  # fmt: skip
 
 
+def _child(birth_date):
+    """A child of a CAF family file as API Particulier names it."""
+    return {"nom_naissance": "DUPONT", "prenoms": "Léa", "date_naissance": birth_date}
+
+
 def only(rows):
     drafts = drafts_from_agency_data(rows, today=TODAY)
     assert len(drafts) == 1, drafts
@@ -118,8 +123,7 @@ def test_c2s_with_participation():
 
 def test_family_file_gives_allocations_familiales_for_two_children_and_paje_for_a_baby():
     payload = {"quotient_familial": {"fournisseur": "CNAF", "valeur": 480},
-               "enfants": [{"date_naissance": "2014-08-01"}, {"date_naissance": "2018-06-00"},
-                           {"date_naissance": "2026-06-07"}]}  # fmt: skip
+               "enfants": [_child("2014-08-01"), _child("2018-06-00"), _child("2026-06-07")]}  # fmt: skip
     drafts = {d.key: d for d in drafts_from_agency_data([row("quotient_familial", payload)], today=TODAY)}
     assert set(drafts) == {"af", "paje_base"}
     assert drafts["paje_base"].start_date == dt.date(2026, 7, 1)
@@ -128,7 +132,7 @@ def test_family_file_gives_allocations_familiales_for_two_children_and_paje_for_
 
 
 def test_one_child_gives_no_allocations_familiales():
-    payload = {"quotient_familial": {"fournisseur": "CNAF"}, "enfants": [{"date_naissance": "2015-01-01"}]}
+    payload = {"quotient_familial": {"fournisseur": "CNAF"}, "enfants": [_child("2015-01-01")]}
     assert drafts_from_agency_data([row("quotient_familial", payload)], today=TODAY) == []
 
 
