@@ -21,6 +21,8 @@ class Right(models.Model):
         RENEWAL_DUE = "renewal_due", "À renouveler bientôt"
         CLOSED = "closed", "Clos"
         POTENTIAL = "potential", "Potentiel"
+        # The simulator finds it under some plausible values of a fact nobody gave: the questions say which.
+        TO_CHECK = "to_check", "À vérifier"
 
     class Periodicity(models.TextChoices):
         MONTHLY = "mensuelle", "par mois"
@@ -49,6 +51,8 @@ class Right(models.Model):
     basis = models.CharField("d'où vient l'information", max_length=255, blank=True)
     dataset = models.CharField("jeu de données de l'organisme", max_length=64, blank=True)
     simulation_url = models.CharField(max_length=255, blank=True)
+    # For a right to check: the questions whose answer decides it, [{"key", "question", "url"}].
+    questions = models.JSONField("questions qui décident", default=list, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="rights_one_row_per_benefit")]

@@ -72,6 +72,7 @@ class DomainTile:
     label: str
     held: int = 0
     potential: int = 0
+    to_check: int = 0
     attention: list[str] = field(default_factory=list)
 
 
@@ -102,7 +103,8 @@ def right_views(*, user: User, domain: str | None = None) -> list[RightView]:
         Right.Status.RENEWAL_DUE: 0,
         Right.Status.OPEN: 1,
         Right.Status.POTENTIAL: 2,
-        Right.Status.CLOSED: 3,
+        Right.Status.TO_CHECK: 3,
+        Right.Status.CLOSED: 4,
     }
     views = [
         RightView(
@@ -115,6 +117,11 @@ def right_views(*, user: User, domain: str | None = None) -> list[RightView]:
         for right in rights
     ]
     return sorted(views, key=lambda view: (order[view.right.status], view.benefit.short_name))
+
+
+def missing_commune(*, views: list[RightView]) -> bool:
+    """The simulator could not screen local aids and housing: no agency gave where the person lives."""
+    return any(question["key"] == "commune" for view in views for question in view.right.questions)
 
 
 def _attention(view: RightView) -> str | None:
@@ -132,6 +139,8 @@ def domain_tiles(*, views: list[RightView]) -> list[DomainTile]:
         tile = tiles[view.right.domain]
         if view.right.status in (Right.Status.OPEN, Right.Status.RENEWAL_DUE):
             tile.held += 1
+        elif view.right.status == Right.Status.TO_CHECK:
+            tile.to_check += 1
         elif view.right.status == Right.Status.POTENTIAL:
             tile.potential += 1
         message = _attention(view)

@@ -3,7 +3,7 @@ statuses kept current as days pass. The right to error has its own module (`righ
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -17,6 +17,9 @@ from rights.models import Right
 
 logger = logging.getLogger(__name__)
 HELD = (Right.Status.OPEN, Right.Status.RENEWAL_DUE)
+FOUND_BY_SIMULATOR = (Right.Status.POTENTIAL, Right.Status.TO_CHECK)
+# Two keys for one right: a person holding the C2S is never offered "the other" C2S.
+SAME_RIGHT = {"css_sans_participation": "css_participation", "css_participation": "css_sans_participation"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,9 @@ class PotentialRight:
     amount: Decimal | None
     periodicity: str  # "mensuelle", "annuelle" or "ponctuelle"
     simulation_url: str
+    # True when it depends on facts nobody gave: shown "à vérifier", never alerted.
+    to_check: bool = False
+    questions: list[dict] = field(default_factory=list)  # [{"key", "question", "url"}]
 
 
 def _apply_draft(right: Right, draft: Draft) -> None:
@@ -120,16 +126,30 @@ def potential_rights_replace(*, user: User, potentials: list[PotentialRight]) ->
                 right.simulation_url = potential.simulation_url
                 _save(right)
             continue
+        if _holds_the_same_right(existing, item.key):
+            continue
         right = right or Right(user=user, key=item.key)
         right.domain, right.organism = item.domain, _organism_for(user, item.key)
-        right.status = Right.Status.POTENTIAL
+        right.status = Right.Status.TO_CHECK if potential.to_check else Right.Status.POTENTIAL
+        right.questions = potential.questions
         right.start_date = right.end_date = right.next_declaration_due = None
         right.amount, right.amount_is_estimate = potential.amount, True
         right.periodicity, right.simulation_url = potential.periodicity, potential.simulation_url
         right.payments, right.source, right.dataset = [], "simulateur", ""
-        right.fetched_at, right.basis = timezone.now(), "estimation du simulateur"
+        right.fetched_at = timezone.now()
+        right.basis = (
+            "dépend de ce que vous n'avez pas encore indiqué"
+            if potential.to_check
+            else "estimation du simulateur"
+        )
         _save(right)
-    Right.objects.filter(user=user, status=Right.Status.POTENTIAL).exclude(key__in=wanted).delete()
+    Right.objects.filter(user=user, status__in=FOUND_BY_SIMULATOR).exclude(key__in=wanted).delete()
+
+
+def _holds_the_same_right(existing: dict[str, Right], key: str) -> bool:
+    """The C2S has two keys (with or without participation): holding one, the other is not offered."""
+    other = SAME_RIGHT.get(key)
+    return other is not None and other in existing and existing[other].status in HELD
 
 
 def rights_statuses_refresh(*, today: dt.date | None = None) -> int:
@@ -153,7 +173,7 @@ def rights_forget_source(*, user: User, source: str) -> int:
     rebuild would do it too, but the person must not see them meanwhile). Returns how many."""
     _lock_person(user)
     deleted, _ = (
-        Right.objects.filter(user=user, source=source).exclude(status=Right.Status.POTENTIAL).delete()
+        Right.objects.filter(user=user, source=source).exclude(status__in=FOUND_BY_SIMULATOR).delete()
     )
     logger.info("rights of user %s from withdrawn source %s: %d deleted", user.pk, source, deleted)
     return deleted
@@ -165,7 +185,7 @@ def simulator_findings_forget(*, user: User) -> int:
     estimated amounts it put on held rights. The next computation hands them back from what is left.
     Returns how many rights were deleted or changed."""
     _lock_person(user)
-    deleted, _ = Right.objects.filter(user=user, status=Right.Status.POTENTIAL).delete()
+    deleted, _ = Right.objects.filter(user=user, status__in=FOUND_BY_SIMULATOR).delete()
     estimates = Right.objects.filter(user=user, amount_is_estimate=True).update(
         amount=None, amount_is_estimate=False, simulation_url=""
     )

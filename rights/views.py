@@ -15,7 +15,7 @@ from rights import selectors
 from rights.catalogue import DOMAINS, benefits, organism_info
 from rights.charts import bar_chart_svg
 from rights.forms import ErrorReportForm, OverpaymentRequestForm
-from rights.models import ErrorReport, Overpayment
+from rights.models import ErrorReport, Overpayment, Right
 from rights.nearby import nearby_context
 from rights.pdf import summary_pdf_render
 from rights.right_to_error import error_report_create, overpayment_request_create
@@ -36,9 +36,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     _journal_display(request, views, "Mes droits")
     context = {
         "tiles": selectors.domain_tiles(views=views),
-        "has_rights": bool(views),
+        "has_rights": any(
+            view.right.status not in (Right.Status.POTENTIAL, Right.Status.TO_CHECK) for view in views
+        ),
         "freshness": selectors.freshness_by_source(user=request.user).values(),
         "overpayments": selectors.overpayments_for_user(user=request.user),
+        "missing_commune": selectors.missing_commune(views=views),
     }
     return render(request, "rights/overview.html", context)
 
@@ -50,9 +53,18 @@ def domain(request: HttpRequest, domain: str) -> HttpResponse:
         raise Http404
     views = selectors.right_views(user=request.user, domain=domain)
     _journal_display(request, views, f"Mes droits — {DOMAINS[domain]}")
-    held = [view for view in views if view.right.status != "potential"]
-    potential = [view for view in views if view.right.status == "potential"]
-    context = {"domain": domain, "label": DOMAINS[domain], "held": held, "potential": potential}
+    found = (Right.Status.POTENTIAL, Right.Status.TO_CHECK)
+    held = [view for view in views if view.right.status not in found]
+    potential = [view for view in views if view.right.status == Right.Status.POTENTIAL]
+    to_check = [view for view in views if view.right.status == Right.Status.TO_CHECK]
+    context = {
+        "domain": domain,
+        "label": DOMAINS[domain],
+        "held": held,
+        "potential": potential,
+        "to_check": to_check,
+        "missing_commune": selectors.missing_commune(views=views),
+    }
     return render(request, "rights/domain.html", context)
 
 

@@ -21,6 +21,7 @@ from simulator.prefill import prefill_answers
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
 from simulator.questionnaire.steps import SUBMITTED
 from simulator.results import answers_key, result_to_json
+from simulator.screening import screen
 
 logger = logging.getLogger(__name__)
 
@@ -60,27 +61,59 @@ def simulation_store(*, draft: Draft) -> None:
 
 
 def potential_rights_hand_over(*, user: User, result: dict) -> None:
-    """Every eligible benefit of the catalogue → the rights view and the alert rule.
+    """The benefits the simulation finds → the rights view and the alert rule.
 
-    The rights app decides: a potential right for those the person does not hold, the estimate for
-    those they hold without a known amount.
+    A screened result (computed at login over what nobody said) hands over its classification:
+    robust findings as potential rights, the others "à vérifier" with their deciding questions. A
+    result from complete answers hands over every eligible benefit. The rights app decides the rest:
+    a potential right only for what the person does not hold, an estimate for what they hold.
     """
     from rights.catalogue import benefits
     from rights.services import PotentialRight, potential_rights_replace
 
     url = reverse("simulator:results")
     known = benefits()
+    screening = result.get("screening")
+    if screening is None:
+        screening = {
+            item["key"]: {"status": "potential", "min": item["amount"], "unit": item["unit"],
+                          "periodicity": item["periodicity"], "questions": []}
+            for item in result["benefits"] if item["eligible"]
+        }  # fmt: skip
     potentials = [
         PotentialRight(
-            key=item["key"],
-            amount=Decimal(item["amount"]) if item["amount"] and item["unit"] == "€" else None,
-            periodicity=item["periodicity"],
+            key=key,
+            amount=Decimal(entry["min"]) if entry["min"] and entry["unit"] == "€" else None,
+            periodicity=entry["periodicity"],
             simulation_url=url,
+            to_check=entry["status"] == "to_check",
+            questions=[
+                {"key": q["key"], "question": q["question"], "url": _question_url(q)}
+                for q in entry["questions"]
+            ],
         )
-        for item in result["benefits"]
-        if item["eligible"] and item["key"] in known
+        for key, entry in screening.items()
+        if key in known
     ]
     potential_rights_replace(user=user, potentials=potentials)
+
+
+def _question_url(question: dict) -> str:
+    if question["key"] == "commune":
+        return reverse("simulator:commune")
+    return reverse("simulator:step", args=[question["step"]])
+
+
+def simulation_screen(*, draft: Draft) -> dict:
+    """Compute the draft over the facts nobody gave (see ``simulator.screening``); raises
+    ``AnswersIncomplete`` when a fact that is never varied (a birth date) is missing."""
+    screening, baseline = screen(draft.answers)
+    notes = [f"Non renseigné : {unknown.question} Les résultats qui en dépendent sont « à vérifier »."
+             for unknown in screening.unknowns]  # fmt: skip
+    draft.result = result_to_json(baseline, notes)
+    draft.result["screening"] = screening.benefits
+    draft.result_key = answers_key(draft.answers)
+    return draft.result
 
 
 def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
@@ -97,6 +130,10 @@ def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
         for step, values in answers.items():
             if step not in submitted:
                 merged[step] = {**merged.get(step, {}), **values} if step == "_meta" else values
+        # Single facts the person gave outside the questionnaire (the rights page's commune).
+        for step, values in merged.get("_meta", {}).get("given", {}).items():
+            if step not in submitted:
+                merged[step] = {**merged.get(step, {}), **values}
         kept_sources = {k: v for k, v in simulation.sources.items() if k.split(".")[0] in submitted}
         fresh_sources = {k: v for k, v in sources.items() if k.split(".")[0] not in submitted}
         for name, source in fresh_sources.items():
@@ -110,11 +147,32 @@ def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
             simulation=simulation,
         )
         try:
-            draft_compute(draft=draft, assume_unknown=True)
+            simulation_screen(draft=draft)
         except AnswersIncomplete as incomplete:
             logger.info("Simulation of user %s not computed: %s", user_id, list(incomplete.errors))
         simulation_store(draft=draft)
     return simulation
+
+
+def simulation_commune_set(*, user: User, depcom: str, query: str) -> Simulation:
+    """The person says where they live: kept as their answer, then everything is screened again in
+    the background (the page does not wait for OpenFisca)."""
+    from simulator.tasks import simulation_prefill_and_compute_task
+
+    with transaction.atomic():
+        simulation, _ = Simulation.objects.select_for_update().get_or_create(user=user)
+        given = {"commune_query": query, "depcom": depcom}
+        meta = simulation.answers.get("_meta", {})
+        meta = {**meta, "given": {**meta.get("given", {}), "logement": given}}
+        logement = {**simulation.answers.get("logement", {}), **given}
+        simulation.answers = {**simulation.answers, "logement": logement, "_meta": meta}
+        simulation.sources = {k: v for k, v in simulation.sources.items() if k not in LOGEMENT_PLACE}
+        simulation.save(update_fields=["answers", "sources"])
+        transaction.on_commit(lambda: simulation_prefill_and_compute_task.delay(user.pk))
+    return simulation
+
+
+LOGEMENT_PLACE = ("logement.commune_query", "logement.depcom")
 
 
 def resume_link_create(*, draft: Draft) -> Simulation:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from simulator.views import questionnaire, results, scenarios
+from simulator.views import commune, questionnaire, results, scenarios
 
 app_name = "simulator"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     path("resultats/signaler/", results.error_report, name="error_report"),
     path("changement/", scenarios.change, name="change"),
     path("communes/", scenarios.communes, name="communes"),
+    path("ma-commune/", commune.commune, name="commune"),
 ]

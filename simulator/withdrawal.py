@@ -42,7 +42,8 @@ def simulation_forget_withdrawn_data(*, user_id: int) -> bool:
         del simulation.sources[name]
         removed.append(name)
     meta = answers.get(META, {})
-    for key in [key for key in meta if key not in fresh_answers.get(META, {})]:
+    # "given" holds what the person said outside the questionnaire (their commune): theirs to keep.
+    for key in [key for key in meta if key not in fresh_answers.get(META, {}) and key != "given"]:
         del meta[key]  # e.g. which organism (CAF or MSA) holds the family file
         removed.append(f"{META}.{key}")
     if not removed:

@@ -226,15 +226,16 @@ def build_batch(situations: Sequence[Situation]) -> Batch:
     incomes = {name: np.zeros((len(months), len(person_ids))) for name in ZERO_INCOME_VARIABLES}
 
     index = 0
+    foyer_index = {foyer: i for i, foyer in enumerate(unique_foyers)}
     for h, situation in enumerate(situations):
+        demandeur = index
         for person in situation.persons:
             _person_inputs(persons, index, person, situation, months, past, incomes)
             index += 1
         _household_inputs(households, h, situation, months)
         _family_inputs(families, h, situation, month, past)
         if situation.fiscal.rfr_n2 is not None:
-            foyer = unique_foyers.index(f"h{h:05d}_0")
-            tax_units.put("rfr", str(int(month[:4]) - 2), foyer, float(situation.fiscal.rfr_n2))
+            _reference_income_n2(tax_units, persons, situation, month, foyer_index[f"h{h:05d}_0"], demandeur)
 
     for name in ZERO_INCOME_VARIABLES:
         if name != "salaire_imposable":
@@ -268,7 +269,13 @@ def _person_inputs(inputs, index, person: Person, situation, months, past, incom
             inputs.put("scolarite", month, index, person.school_level.value)
         if couple in {CoupleStatus.MARIE, CoupleStatus.PACSE} and person.role != Role.ENFANT:
             inputs.put("statut_marital", month, index, couple.value)
+    if person.ass_work_condition is not None:
+        for month in months:
+            inputs.put("ass_precondition_remplie", month, index, person.ass_work_condition)
+    estimated = _estimated_past_benefits(person, situation)
     for benefit in PAST_PERSON_BENEFITS:
+        if benefit in estimated:
+            continue  # received, amount unknown: the engine estimates its past months (no cycle)
         for month in past:
             inputs.put(benefit, month, index, 0.0)
     for income in person.incomes:
@@ -286,6 +293,27 @@ def _person_inputs(inputs, index, person: Person, situation, months, past, incom
         else:
             for variable in REPLACEMENT_INCOMES[income.kind]:
                 incomes[variable][:, index] += series
+
+
+def _estimated_past_benefits(person: Person, situation: Situation) -> set[str]:
+    """Individual benefits the household receives without a declared amount or income: AAH paid to
+    an adult counts as a resource of the past months (RSA, C2S), at the engine's own estimate."""
+    if person.role == Role.ENFANT:
+        return set()
+    declared = {BENEFIT_INCOMES[income.kind] for income in person.incomes if income.kind in BENEFIT_INCOMES}
+    received = {benefit.key for benefit in situation.received if not benefit.monthly_amount}
+    return (received & {"aah"} if person.disability_rate else set()) - declared
+
+
+def _reference_income_n2(
+    tax_units, persons_inputs, situation: Situation, month: str, foyer: int, demandeur: int
+) -> None:
+    """The DGFiP's revenu fiscal de référence is the N-2 resource the family benefits, housing aid,
+    bourses and chèque énergie read: set as such, so that unknown current earnings never rewrite N-2."""
+    year = str(int(month[:4]) - 2)
+    reference = float(situation.fiscal.rfr_n2)
+    tax_units.put("rfr", year, foyer, reference)
+    persons_inputs.put("traitements_salaires_pensions_rentes", year, demandeur, reference)
 
 
 def _household_inputs(inputs, h, situation: Situation, months) -> None:

@@ -135,6 +135,9 @@ class Person(BaseModel):
     school_level: SchoolLevel | None = None
     # Start of the current unemployment spell; housing aid's 30% allowance depends on it.
     jobseeker_since: dt.date | None = None
+    # ASS's work condition (5 years of salaried work in the 10 before the end of the contract);
+    # None = not known: the engine then never opens the ASS.
+    ass_work_condition: bool | None = None
     incomes: list[Income] = Field(default_factory=list)
 
     @field_validator("birth_date")

@@ -122,8 +122,11 @@ def _incomes(data: dict, person: str, months: list[str]) -> list[Income]:
     return incomes
 
 
-def _adult(person_id: str, role: str, birth_date, activity, since, rate, scholarship, incomes) -> Person:
+def _adult(
+    person_id: str, role: str, birth_date, activity, since, rate, scholarship, incomes, ass_condition=""
+) -> Person:
     return Person(
+        ass_work_condition={"oui": True, "non": False}.get(ass_condition) if activity == "chomeur" else None,
         id=person_id,
         role=role,
         birth_date=birth_date,
@@ -150,6 +153,7 @@ def _situation(cleaned: dict, answers: dict, month: str) -> Situation:
             profil.get("disability_rate"),
             profil.get("scholarship"),
             _incomes(revenus, "demandeur", months),
+            profil.get("ass_work_condition") or "",
         )
     ]
     if len(adults(answers)) == 2:

@@ -50,6 +50,12 @@ class ProfilForm(SimulatorForm):
         required=False,
         help_text="Date d'inscription ou de fin de contrat",
     )
+    ass_work_condition = radio_field(
+        "Si vous cherchez un emploi : avez-vous travaillé au moins 5 ans au cours des 10 années "
+        "précédant la fin de votre dernier contrat ?",
+        [("oui", "Oui"), ("non", "Non")],
+        required=False,
+    )
     disability_rate = integer_field(
         "Taux d'incapacité reconnu par la MDPH (en %)",
         minimum=0,

@@ -24,7 +24,11 @@ def test_a_jobseeker_is_prefilled_from_france_travail_with_sources(citizen_of, a
     assert simulation.answers["profil"]["activity"] == "chomeur"
     assert float(simulation.answers["revenus"]["demandeur_chomage_net_amount"]) == pytest.approx(1240, abs=60)
     assert simulation.sources["profil.activity"]["source"] == "France Travail"
-    assert simulation.result is None  # no agency knows where he lives: a commune is never assumed
+    # No agency knows where he lives: the commune is never assumed, it is one of the unknowns varied,
+    # and what depends on it is "à vérifier" with the question that decides it.
+    housing_aid = simulation.result["screening"]["aide_logement"]
+    assert housing_aid["status"] == "to_check"
+    assert "commune" in [question["key"] for question in housing_aid["questions"]]
     page = logged_in(user).get("/simulateur/etape/profil/").content.decode()
     assert "Pré-rempli : France Travail, le" in page
 
@@ -42,8 +46,9 @@ def test_a_family_is_prefilled_from_the_caf_and_its_rights_handed_to_the_rights_
     assert answers["revenus"]["received_css_sans_participation"] == "on"
     rsa = next(b for b in simulation.result["benefits"] if b["key"] == "rsa")
     assert rsa["already_received"]
-    # The CAF does not know the rent: the housing is assumed, and the results say so.
-    assert any("logement n'est pas encore renseigné" in text for text in simulation.result["assumptions"])
+    # The CAF does not know the rent: the housing is not assumed but varied, and the results say so.
+    assert any("locataire, propriétaire ou hébergé" in text for text in simulation.result["assumptions"])
+    assert simulation.result["screening"]["aide_logement"]["status"] == "to_check"
     assert Right.objects.filter(user=user).exists()
 
 
