@@ -134,6 +134,7 @@ EXPECTED: dict[str, tuple] = {
     "simulateur/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/changement/": (302, 302, 302, 302, 302, 302, 302, 302),
     "simulateur/communes/": (200, 200, 200, 200, 200, 200, 200, 200),
+    "simulateur/ma-commune/": (302, 200, 200, 403, 403, 403, 302, 302),
     "simulateur/etape/<slug:key>/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/lien/": (405, 405, 405, 405, 405, 405, 405, 405),
     "simulateur/ma-commune/": (302, 200, 200, 403, 403, 403, 302, 302),
