@@ -137,7 +137,6 @@ EXPECTED: dict[str, tuple] = {
     "simulateur/ma-commune/": (302, 200, 200, 403, 403, 403, 302, 302),
     "simulateur/etape/<slug:key>/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/lien/": (405, 405, 405, 405, 405, 405, 405, 405),
-    "simulateur/ma-commune/": (302, 200, 200, 403, 403, 403, 302, 302),
     "simulateur/recapitulatif/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/recommencer/": (405, 405, 405, 405, 405, 405, 405, 405),
     "simulateur/reprendre/<str:token>/": (404, 302, 404, 404, 404, 404, 404, 404),
