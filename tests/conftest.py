@@ -2,6 +2,7 @@
 and named personas (added by the apps' own conftest files as they come)."""
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,39 @@ def celery_worker(django_db_setup, django_db_blocker) -> Iterator[object]:
         ) as worker,
     ):
         yield worker
+
+
+def _worker_is_idle(worker) -> bool:
+    from celery.worker import state
+
+    with worker.app.connection_for_write() as connection, connection.channel() as channel:
+        waiting = channel.client.llen(worker.app.conf.task_default_queue)
+    return not waiting and not state.active_requests and not state.reserved_requests
+
+
+@pytest.fixture(autouse=True)
+def _worker_idle_before_flush(request) -> Iterator[None]:
+    """A test that let the worker in waits, at its end, until the worker has nothing left to do.
+
+    Tasks queued on commit can still run after the test's own assertions (a screening queued by a
+    fetch, an alert by a screening). Flushing the database under them deadlocks the TRUNCATE, and
+    the rows they write leak into the next test. Requesting the database fixture here makes this
+    teardown run before the flush.
+    """
+    if "celery_worker" not in request.fixturenames:
+        yield
+        return
+    if "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    worker = request.getfixturevalue("celery_worker")
+    yield
+    deadline = time.monotonic() + 120
+    idle_checks = 0
+    while idle_checks < 3:
+        if time.monotonic() > deadline:
+            pytest.fail("the Celery worker was still busy 120 s after the test ended")
+        idle_checks = idle_checks + 1 if _worker_is_idle(worker) else 0
+        time.sleep(0.1)
 
 
 # --- Browser --------------------------------------------------------------------------------------
@@ -113,6 +147,16 @@ def fc_sandbox(tmp_path_factory) -> Iterator[str]:
     env = {"SANDBOX_STATE_DIR": str(tmp_path_factory.mktemp("fc-sandbox"))}
     with running_sandbox("sandbox.franceconnect.app:create_app()", env=env) as base_url:
         yield base_url
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _empty_database_at_start(django_db_setup, django_db_blocker) -> None:
+    """The test database is kept between runs (--reuse-db): start every run without the rows an
+    interrupted earlier run may have left committed, which would otherwise collide with this run's."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(autouse=True, scope="session")

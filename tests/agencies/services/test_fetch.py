@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from accounts.models import User
 from agencies.models import AgencyData, FetchRun, JournalEntry
@@ -89,9 +90,11 @@ def test_an_agency_down_keeps_the_last_good_data_with_its_date(agencies, citizen
     assert "agency fetch failed" in caplog.text
 
 
-def test_the_breaker_opens_after_repeated_failures_then_recovers(agencies, citizen_of, settings):
+def test_the_breaker_opens_after_repeated_failures_then_recovers(agencies, citizen_of, settings, time_machine):
+    # The clock is held still, so a slow machine cannot let the breaker reset before it is tested.
+    time_machine.move_to(timezone.now(), tick=False)
     settings.AGENCIES_BREAKER_FAILURES = 2
-    settings.AGENCIES_BREAKER_RESET_SECONDS = 1
+    settings.AGENCIES_BREAKER_RESET_SECONDS = 60
     settings.AGENCIES_HTTP_RETRIES = 0
     user = citizen_of("nom_composé", consents=("cpam",))
     agencies.fault("/v3/dss/complementaire_sante_solidaire", "error_500")
@@ -106,7 +109,7 @@ def test_the_breaker_opens_after_repeated_failures_then_recovers(agencies, citiz
     assert JournalEntry.objects.filter(person_id=user.pk, outcome="skipped").count() == 1
 
     agencies.reset()
-    time.sleep(1.1)
+    time_machine.shift(61)
     recovered = run_fetch(user)
 
     assert recovered.progress["cpam"]["state"] == "ok"
