@@ -90,7 +90,9 @@ def test_an_agency_down_keeps_the_last_good_data_with_its_date(agencies, citizen
     assert "agency fetch failed" in caplog.text
 
 
-def test_the_breaker_opens_after_repeated_failures_then_recovers(agencies, citizen_of, settings, time_machine):
+def test_the_breaker_opens_after_repeated_failures_then_recovers(
+    agencies, citizen_of, settings, time_machine
+):
     # The clock is held still, so a slow machine cannot let the breaker reset before it is tested.
     time_machine.move_to(timezone.now(), tick=False)
     settings.AGENCIES_BREAKER_FAILURES = 2
