@@ -20,6 +20,7 @@ from simulator.models import ErrorReport, Simulation
 from simulator.prefill import prefill_answers
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
 from simulator.questionnaire.steps import SUBMITTED
+from simulator.questions import QUESTION_FORMS
 from simulator.results import answers_key, result_to_json
 from simulator.screening import screen
 
@@ -101,6 +102,8 @@ def potential_rights_hand_over(*, user: User, result: dict) -> None:
 def _question_url(question: dict) -> str:
     if question["key"] == "commune":
         return reverse("simulator:commune")
+    if question["key"] in QUESTION_FORMS:
+        return reverse("simulator:situation", args=[question["key"]])
     return reverse("simulator:step", args=[question["step"]])
 
 
@@ -130,12 +133,17 @@ def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
         for step, values in answers.items():
             if step not in submitted:
                 merged[step] = {**merged.get(step, {}), **values} if step == "_meta" else values
-        # Single facts the person gave outside the questionnaire (the rights page's commune).
+        # Single facts the person gave outside the questionnaire (the rights page's questions).
         for step, values in merged.get("_meta", {}).get("given", {}).items():
             if step not in submitted:
                 merged[step] = {**merged.get(step, {}), **values}
         kept_sources = {k: v for k, v in simulation.sources.items() if k.split(".")[0] in submitted}
-        fresh_sources = {k: v for k, v in sources.items() if k.split(".")[0] not in submitted}
+        given = merged.get("_meta", {}).get("given", {})
+        fresh_sources = {
+            k: v
+            for k, v in sources.items()
+            if k.split(".")[0] not in submitted and not _given_field(k, given)
+        }
         for name, source in fresh_sources.items():
             step, field = name.split(".", 1)
             source["value"] = merged.get(step, {}).get(field)
@@ -155,24 +163,38 @@ def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
 
 
 def simulation_commune_set(*, user: User, depcom: str, query: str) -> Simulation:
-    """The person says where they live: kept as their answer, then everything is screened again in
-    the background (the page does not wait for OpenFisca)."""
+    """The person says where they live (see ``simulation_facts_give``)."""
+    return simulation_facts_give(user=user, given={"logement": {"commune_query": query, "depcom": depcom}})
+
+
+def simulation_facts_give(*, user: User, given: dict[str, dict[str, str]]) -> Simulation:
+    """The person answers one of the screening's deciding questions outside the questionnaire.
+
+    ``given`` holds raw answers by step. They are kept as the person's own (``_meta.given``, which
+    every later pre-fill merges over what the agencies say), the agency sources of those fields are
+    dropped, and everything is screened again in the background (the page does not wait for OpenFisca).
+    """
     from simulator.tasks import simulation_prefill_and_compute_task
 
     with transaction.atomic():
         simulation, _ = Simulation.objects.select_for_update().get_or_create(user=user)
-        given = {"commune_query": query, "depcom": depcom}
-        meta = simulation.answers.get("_meta", {})
-        meta = {**meta, "given": {**meta.get("given", {}), "logement": given}}
-        logement = {**simulation.answers.get("logement", {}), **given}
-        simulation.answers = {**simulation.answers, "logement": logement, "_meta": meta}
-        simulation.sources = {k: v for k, v in simulation.sources.items() if k not in LOGEMENT_PLACE}
+        answers = dict(simulation.answers)
+        meta = dict(answers.get("_meta", {}))
+        kept = dict(meta.get("given", {}))
+        for step, values in given.items():
+            kept[step] = {**kept.get(step, {}), **values}
+            answers[step] = {**answers.get(step, {}), **values}
+        answers["_meta"] = {**meta, "given": kept}
+        simulation.answers = answers
+        simulation.sources = {k: v for k, v in simulation.sources.items() if not _given_field(k, given)}
         simulation.save(update_fields=["answers", "sources"])
         transaction.on_commit(lambda: simulation_prefill_and_compute_task.delay(user.pk))
     return simulation
 
 
-LOGEMENT_PLACE = ("logement.commune_query", "logement.depcom")
+def _given_field(name: str, given: dict[str, dict]) -> bool:
+    step, _, field = name.partition(".")
+    return field in given.get(step, {})
 
 
 def resume_link_create(*, draft: Draft) -> Simulation:

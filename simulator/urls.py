@@ -1,6 +1,6 @@
 from django.urls import path
 
-from simulator.views import commune, questionnaire, results, scenarios
+from simulator.views import commune, questionnaire, results, scenarios, situation
 
 app_name = "simulator"
 urlpatterns = [
@@ -17,4 +17,5 @@ urlpatterns = [
     path("changement/", scenarios.change, name="change"),
     path("communes/", scenarios.communes, name="communes"),
     path("ma-commune/", commune.commune, name="commune"),
+    path("ma-situation/<slug:key>/", situation.situation, name="situation"),
 ]
