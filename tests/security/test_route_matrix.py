@@ -131,6 +131,8 @@ EXPECTED: dict[str, tuple] = {
     "simulateur/changement/": (302, 302, 302, 302, 302, 302, 302, 302),
     "simulateur/communes/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/ma-commune/": (302, 200, 200, 403, 403, 403, 302, 302),
+    # The "key" parameter is "profil", a step and not a question: 404 to any citizen.
+    "simulateur/ma-situation/<slug:key>/": (302, 404, 404, 403, 403, 403, 302, 302),
     "simulateur/etape/<slug:key>/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/lien/": (405, 405, 405, 405, 405, 405, 405, 405),
     "simulateur/recapitulatif/": (200, 200, 200, 200, 200, 200, 200, 200),
