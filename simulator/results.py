@@ -62,6 +62,7 @@ class BenefitLine:
     catalogue: object | None = None  # rights.catalogue.Benefit
     apply_url: str = ""
     organism: str = ""
+    questions: list[dict] = field(default_factory=list)  # what decides a benefit "à vérifier"
 
 
 @dataclass
@@ -69,6 +70,7 @@ class ResultsView:
     month: str
     received: list[BenefitLine] = field(default_factory=list)
     potential: list[BenefitLine] = field(default_factory=list)
+    to_check: list[BenefitLine] = field(default_factory=list)
     not_eligible: list[BenefitLine] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     monthly_total: Decimal = Decimal(0)
@@ -127,20 +129,48 @@ def _line(item: dict, organism_hint: str) -> BenefitLine:
     )
 
 
+def _range_text(item: dict, screened: dict) -> str:
+    """The amount over every variant of the unknowns: one figure when they all agree."""
+    if screened.get("min") is None or screened["min"] == screened["max"] or item["unit"] != "€":
+        return _amount_text(item)
+    suffix = PERIODICITY_SUFFIX.get(item["periodicity"], "")
+    low, high = Decimal(screened["min"]), Decimal(screened["max"])
+    return f"entre {euros(low)} et {euros(high)} {suffix}".strip()
+
+
 def results_view(result: dict, *, organism_hint: str = "") -> ResultsView:
-    """The stored result, grouped as the results page shows it ("vous le percevez déjà" first)."""
+    """The stored result, grouped as the results page shows it ("vous le percevez déjà" first).
+
+    A screened result (computed over the facts nobody gave, see ``simulator.screening``) offers a
+    benefit as potential only when it is eligible under every variant; the others are "à vérifier"
+    with the questions that decide them, and the totals count only what is held or certain.
+    """
     view = ResultsView(month=result["month"], assumptions=result["assumptions"])
+    screening = result.get("screening")
     for item in result["benefits"]:
         line = _line(item, organism_hint)
+        screened = (screening or {}).get(item["key"], {})
+        amount = item["amount"]
         if item["already_received"]:
             view.received.append(line)
-        elif item["eligible"]:
+        elif screening is None:
+            (view.potential if item["eligible"] else view.not_eligible).append(line)
+        elif screened.get("status") == "potential":
+            line.eligible, line.amount_text = True, _range_text(item, screened)
+            amount = screened["min"] if screened.get("min") is not None else amount
             view.potential.append(line)
+        elif screened.get("status") == "to_check":
+            line.eligible, line.amount_text = False, _range_text(item, screened)
+            line.questions = screened.get("questions", [])
+            view.to_check.append(line)
+            continue
         else:
+            line.eligible = False
             view.not_eligible.append(line)
-        if item["eligible"] and item["unit"] == "€":
+            continue
+        if line.eligible and item["unit"] == "€" and amount is not None:
             if item["periodicity"] == "mensuelle":
-                view.monthly_total += Decimal(item["amount"])
+                view.monthly_total += Decimal(amount)
             else:
-                view.yearly_total += Decimal(item["amount"])
+                view.yearly_total += Decimal(amount)
     return view

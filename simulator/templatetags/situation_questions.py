@@ -14,7 +14,10 @@ def question_form_for(context, question: dict, right_key: str) -> dict:
     Ids carry the right's key: the same question may decide several cards of one page."""
     key = question["key"]
     request = context.get("request")
-    shown = {"csrf_token": context.get("csrf_token"), "url": question.get("url", ""), "form": None}
+    url = question.get("url") or (
+        reverse("simulator:step", args=[question["step"]]) if question.get("step") else ""
+    )
+    shown = {"csrf_token": context.get("csrf_token"), "url": url, "form": None}
     if key in QUESTION_FORMS:
         shown["form"] = question_form(key, auto_id=f"id_{right_key}_{key}_%s")
         shown["url"] = reverse("simulator:situation", args=[key])

@@ -12,6 +12,7 @@ from simulator import services
 from simulator.drafts import draft_load
 from simulator.forms import EmailForm, ErrorReportForm
 from simulator.pdf import results_pdf
+from simulator.provenance import provenance
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
 from simulator.results import answers_key, results_view
 from simulator.throttling import recap_email_refused_by
@@ -36,6 +37,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "stale": draft.result_key != answers_key(draft.answers),
         "email_form": EmailForm(),
         "logged_in": draft.simulation is not None,
+        "provenance": provenance(answers=draft.answers, sources=draft.sources, result=draft.result),
     }
     return render(request, "simulator/results.html", context)
 
