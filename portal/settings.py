@@ -315,6 +315,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mes Droits"
+# One 30-second step of drift either way (RFC 6238 §5.2): a code typed as it rolls over, or on a
+# phone a few seconds off, is still accepted.
+MFA_TOTP_TOLERANCE = 1
 AGENT_LOGIN_REDIRECT_URL = "/agents/"
 # Django's admin (/admin/): off unless set; when on, only staff agents past the agents' login, TOTP
 # and lock-out get in (accounts.agents.admin_site). The demo has it on.
