@@ -53,6 +53,14 @@ ADMIN_LOGIN = {200, 302, 403, 404}
 # Roles: anonymous, citizen, other_citizen, agent_caf, agent_ft, admin_caf, token_caf, token_ft
 EXPECTED: dict[str, tuple] = {
     "": (200, 200, 200, 200, 200, 200, 200, 200),
+    # The pages a public service must publish, linked from the footer: open to everyone.
+    "accessibilite/": (200, 200, 200, 200, 200, 200, 200, 200),
+    "donnees-personnelles/": (200, 200, 200, 200, 200, 200, 200, 200),
+    "gestion-des-cookies/": (200, 200, 200, 200, 200, 200, 200, 200),
+    "mentions-legales/": (200, 200, 200, 200, 200, 200, 200, 200),
+    "plan-du-site/": (200, 200, 200, 200, 200, 200, 200, 200),
+    # France services near a postcode for anyone; a citizen is sent to their own page (rights').
+    "aide-pres-de-chez-moi/": (200, 302, 302, 200, 200, 200, 200, 200),
     # The admin's own login page (issue 12, point 1 puts it behind the agents' login or turns it off).
     "admin/login/": (ADMIN_LOGIN,) * 8,
     "agents/": (302, 403, 403, 200, 200, 200, 302, 302),
