@@ -1,10 +1,12 @@
-"""The agencies' publishing back-office (/agents/publications/): compose, preview the recipient
-count, send or schedule, follow delivery statistics. Every read is scoped to the agent's agency."""
+"""The agencies' publishing back-office (/agents/publications/): compose, count the
+recipients, confirm before sending or scheduling, follow the sending. Every read is scoped to the
+agent's agency."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.agents.decorators import agent_required
@@ -49,21 +51,34 @@ def publication_list(request: HttpRequest) -> HttpResponse:
 @agent_required
 @require_http_methods(["GET", "POST"])
 def publication_compose(request: HttpRequest) -> HttpResponse:
+    """Compose, count the recipients, then confirm: "send" only shows the confirmation page with the
+    count; nothing is recorded nor queued until the agent presses "confirm" on it."""
     agency = request.agent_membership.agency
     form = PublicationForm(
         request.POST if request.method == "POST" else None,
         benefit_choices=selectors.benefit_choices(agency=agency),
     )
-    recipients = None
+    context = {"form": form, "recipients": None, "organism": organism(agency)}
     if request.method == "POST" and form.is_valid():
         draft = _draft(form, agency)
-        if "send" in request.POST:
+        if "confirm" in request.POST:
             publication = publication_create(draft=draft, author=request.user, via=Publication.Via.BACKOFFICE)
-            messages.success(request, "Votre message est enregistré ; il part à l'heure prévue.")
+            messages.success(request, _recorded_message(publication))
             return redirect("publications:detail", publication_id=publication.pk)
-        recipients = audience_of(agency=agency, audience=draft.audience, value=draft.audience_value).count()
-    context = {"form": form, "recipients": recipients, "organism": organism(agency)}
+        if "edit" not in request.POST:
+            context["recipients"] = audience_of(
+                agency=agency, audience=draft.audience, value=draft.audience_value
+            ).count()
+        if "send" in request.POST:
+            context["draft"] = draft
+            return render(request, "alerts/backoffice/confirm.html", context)
     return render(request, "alerts/backoffice/compose.html", context)
+
+
+def _recorded_message(publication: Publication) -> str:
+    if publication.scheduled_at > timezone.now():
+        return "Votre message est programmé : il partira à la date prévue."
+    return "Votre message part : l'envoi est en cours."
 
 
 @agent_required

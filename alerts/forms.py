@@ -53,6 +53,17 @@ class PublicationForm(forms.Form):
             self.add_error("departement", "Choisissez le département des destinataires.")
         return data
 
+    def category_label(self) -> str:
+        return dict(Category.choices)[self.cleaned_data["category"]]
+
+    def audience_description(self) -> str:
+        """Who the cleaned form reaches, in words: "Membres d'un département : 35"."""
+        label = dict(Publication.Audience.choices)[self.cleaned_data["audience"]]
+        value = self.audience_value
+        if self.cleaned_data["audience"] == Publication.Audience.BENEFIT:
+            value = dict(self.fields["benefit"].choices).get(value, value)
+        return f"{label} : {value}" if value else label
+
     @property
     def audience_value(self) -> str:
         audience = self.cleaned_data["audience"]

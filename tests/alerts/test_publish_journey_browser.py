@@ -48,6 +48,12 @@ def test_agent_publishes_to_rsa_members_and_melissandre_reads_it(
     assert browser_page.serious_accessibility_violations() == []
 
     page.get_by_role("button", name="Envoyer ou programmer").click()
+    assert page.get_by_test_id("confirm-recipients").inner_text().strip() == (
+        "Cette publication sera envoyée à 1 membre de votre organisme (CAF). Confirmer l'envoi ?"
+    )
+    browser_page.screenshot("agent-confirm")
+    assert browser_page.serious_accessibility_violations() == []
+    page.get_by_role("button", name="Confirmer l'envoi").click()
     page.wait_for_url("**/agents/publications/*/")
     deadline = time.monotonic() + 30
     while page.get_by_test_id("publication-status").text_content().strip() != "Envoyée":

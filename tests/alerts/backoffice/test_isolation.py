@@ -35,7 +35,9 @@ def test_sofia_cannot_count_or_reach_caf_members(sofia_client, caf_publication, 
     assert preview.status_code == 200
     assert "Sélectionnez un choix valide" in preview.content.decode()  # rsa is not France Travail's
 
-    sofia_client.post("/agents/publications/nouvelle/", form | {"audience": "all", "benefit": "", "send": ""})
+    sofia_client.post(
+        "/agents/publications/nouvelle/", form | {"audience": "all", "benefit": "", "confirm": "1"}
+    )
     publication = Publication.objects.get(agency="france_travail")
     publication_send(publication_id=publication.pk)
     assert publication.notifications.count() == 0
