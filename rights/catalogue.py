@@ -6,6 +6,7 @@ a right from an agency meet on the same key. Organisms are the agencies registry
 local authorities of `rights/data/organisms.yaml` (towns, metropolises) that no agency API covers.
 """
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -51,6 +52,39 @@ class QuarterlyDeclaration(BaseModel):
     kind: Literal["quarterly_declaration"]
 
 
+def _month_day(value: str) -> str:
+    """A "MM-DD" that every year has (so not 02-29)."""
+    month, day = (int(part) for part in value.split("-"))
+    dt.date(2023, month, day)  # ValueError names a month or day out of range
+    return value
+
+
+MonthDay = Annotated[str, Field(pattern=r"^\d{2}-\d{2}$"), AfterValidator(_month_day)]
+
+
+class Season(BaseModel):
+    """When a benefit is asked for each year (its campaign), both days included; it may run over the
+    new year (start after end). Alerts speak of such a benefit only in its season."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    start: MonthDay
+    end: MonthDay
+
+    def opened_on(self, day: dt.date) -> dt.date | None:
+        """The first day of the season `day` falls in; None outside the season."""
+        start, end, today = _md(self.start), _md(self.end), (day.month, day.day)
+        if start <= end:
+            year = day.year if start <= today <= end else None
+        else:
+            year = day.year if today >= start else day.year - 1 if today <= end else None
+        return None if year is None else dt.date(year, *start)
+
+
+def _md(value: str) -> tuple[int, int]:
+    month, day = value.split("-")
+    return int(month), int(day)
+
+
 class Benefit(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -67,6 +101,7 @@ class Benefit(BaseModel):
     renewal: FixedTerm | QuarterlyDeclaration | None = Field(default=None, discriminator="kind")
     openfisca_variable: str | None = None
     territory: str | None = None  # shown as "Paris", "Rennes Métropole"... for local aids
+    season: Season | None = None
 
     @property
     def domain_label(self) -> str:

@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def test_it_loads_a_valid_file(tmp_path):
         ({"renewal": {"kind": "fixed_term"}}, "renewal.fixed_term.months"),
         ({"organisms": []}, "organisms"),
         ({"unexpected": 1}, "unexpected"),
+        ({"season": {"start": "7-1", "end": "09-30"}}, "season.start"),
+        ({"season": {"start": "02-29", "end": "03-31"}}, "season.start"),
+        ({"season": {"start": "07-01", "end": "09-31"}}, "season.end"),
     ],
 )
 def test_an_invalid_entry_is_refused_naming_file_and_field(tmp_path, change, field):
@@ -46,6 +50,17 @@ def test_an_invalid_entry_is_refused_naming_file_and_field(tmp_path, change, fie
     assert "logement.yaml" in message
     assert "entry 0 (demo)" in message
     assert field in message
+
+
+@pytest.mark.parametrize(
+    ("today", "opened"),
+    [("2026-11-14", None), ("2026-11-15", "2026-11-15"), ("2027-02-15", "2026-11-15"), ("2027-02-16", None)],
+)
+def test_a_season_may_run_over_the_new_year(tmp_path, today, opened):
+    entry = {**VALID, "season": {"start": "11-15", "end": "02-15"}}
+    season = load_catalogue(write(tmp_path, [entry]))["demo"].season
+    found = season.opened_on(dt.date.fromisoformat(today))
+    assert found == (dt.date.fromisoformat(opened) if opened else None)
 
 
 def test_an_unknown_organism_is_refused(tmp_path):
