@@ -16,10 +16,12 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
 from django.utils import formats
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from agencies.registry import organism as registry_organism
 from alerts.models import Category
+from rights.building import declaration_opens_on, declaration_quarter
+from rights.catalogue import Benefit, benefit
 from rights.models import Right
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "rules.yaml"
@@ -52,11 +54,33 @@ class Offset(_Model):
         return date - relativedelta(months=self.months, days=self.days)
 
 
+# Events a stage may start at instead of an offset: the day of the event for a date, and how long
+# before the date that day can be at most (so that `candidates` stays one query over a date range).
+EVENTS = {"declaration_opening": (declaration_opens_on, Offset(months=1))}
+
+
 class Stage(_Model):
+    """One message before a date, from `before` the date or `at` an event of it."""
+
     name: str = Field(pattern=r"^[a-z0-9-]+$")
-    before: Offset
+    before: Offset | None = None
+    at: Literal[tuple(EVENTS)] | None = None  # type: ignore[valid-type]
     title: str
     body: str
+
+    @model_validator(mode="after")
+    def _starts_once(self) -> "Stage":
+        if (self.before is None) == (self.at is None):
+            raise ValueError("a stage starts either `before` its date or `at` an event, not both")
+        return self
+
+    def starts_on(self, date: dt.date) -> dt.date:
+        return self.before.before(date) if self.before is not None else EVENTS[self.at][0](date)
+
+    @property
+    def farthest(self) -> Offset:
+        """How long before its date the stage can start at most."""
+        return self.before if self.before is not None else EVENTS[self.at][1]
 
 
 class _Rule(_Model):
@@ -93,9 +117,20 @@ class DateStages(_Rule):
     period: Literal["date", "quarter"]
     stages: list[Stage] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _events_fit_the_date(self) -> "DateStages":
+        if (
+            any(s.at == "declaration_opening" for s in self.stages)
+            and self.date_field != "next_declaration_due"
+        ):
+            raise ValueError("`at: declaration_opening` needs `date_field: next_declaration_due`")
+        return self
+
     def candidates(self, *, today: dt.date) -> QuerySet[Right]:
         # Every date whose first stage has started and which is not past: today <= date <= today + offset.
-        latest = max(today + relativedelta(months=s.before.months, days=s.before.days) for s in self.stages)
+        latest = max(
+            today + relativedelta(months=s.farthest.months, days=s.farthest.days) for s in self.stages
+        )
         latest += dt.timedelta(days=3)  # month arithmetic is not symmetric at month ends; alert_for decides
         return Right.objects.filter(
             key__in=self.benefits, status__in=HELD, **{f"{self.date_field}__range": (today, latest)}
@@ -105,17 +140,19 @@ class DateStages(_Rule):
         date = getattr(right, self.date_field)
         if date is None or right.status not in HELD or today > date:
             return None
-        started = [stage for stage in self.stages if stage.before.before(date) <= today]
+        started = [stage for stage in self.stages if stage.starts_on(date) <= today]
         if not started:
             return None
-        stage = max(started, key=lambda s: s.before.before(date))  # the latest stage begun
+        stage = max(started, key=lambda s: s.starts_on(date))  # the latest stage begun
         period = date.isoformat() if self.period == "date" else f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+        values = {"date": french_date(date), "remaining": french_time_left(date, today=today)}
+        if self.date_field == "next_declaration_due":
+            values |= {
+                "quarter": french_months(*declaration_quarter(date)),
+                "opened": french_date(declaration_opens_on(date)),
+            }
         return self._alert(
-            right,
-            key=f"{self.kind}-{stage.name}:{period}",
-            title=stage.title,
-            body=stage.body,
-            date=french_date(date),
+            right, key=f"{self.kind}-{stage.name}:{period}", title=stage.title, body=stage.body, **values
         )
 
 
@@ -185,7 +222,8 @@ class PaymentGap(_Rule):
 
 
 class NewPotential(_Rule):
-    """A right the simulator found possible: told once per benefit."""
+    """A right the simulator found possible: told once per benefit; a seasonal benefit (its
+    catalogue `season`) only in its season, once per season."""
 
     type: Literal["new_potential"]
     title: str
@@ -197,7 +235,15 @@ class NewPotential(_Rule):
     def alert_for(self, right: Right, *, today: dt.date) -> Alert | None:
         if right.status != Right.Status.POTENTIAL:
             return None
-        return self._alert(right, key=f"{self.kind}:{right.key}", title=self.title, body=self.body, date="")
+        entry = _catalogue_entry(right.key)
+        if entry is None or entry.season is None:
+            key = f"{self.kind}:{right.key}"
+        else:
+            opened = entry.season.opened_on(today)
+            if opened is None:
+                return None
+            key = f"{self.kind}:{right.key}:{opened.year}"
+        return self._alert(right, key=key, title=self.title, body=self.body, date="")
 
 
 AnyRule = Annotated[DateStages | RightEnded | PaymentGap | NewPotential, Field(discriminator="type")]
@@ -232,15 +278,28 @@ def rule_candidates(rule: _Rule, *, today: dt.date, user_id: int | None = None) 
 
 
 def french_date(date: dt.date) -> str:
-    return formats.date_format(date, "j F Y")
+    """In words, as French writes it: "1er janvier 2027", "15 janvier 2027"."""
+    day = "1er" if date.day == 1 else str(date.day)
+    return f"{day} {formats.date_format(date, 'F Y')}"
 
 
-def _catalogue_entry(key: str):
+def french_time_left(date: dt.date, *, today: dt.date) -> str:
+    """The time left until `date` as of `today`: "dans 41 jours", "demain", "aujourd'hui"."""
+    days = (date - today).days
+    return {0: "aujourd'hui", 1: "demain"}.get(days, f"dans {days} jours")
+
+
+def french_months(first: dt.date, last: dt.date) -> str:
+    """The months from `first` to `last`: "d'octobre à décembre 2026", "de novembre 2026 à janvier 2027"."""
+    start = formats.date_format(first, "F" if first.year == last.year else "F Y")
+    of = "d'" if start[0] in "aeiouéè" else "de "
+    return f"{of}{start} à {formats.date_format(last, 'F Y')}"
+
+
+def _catalogue_entry(key: str) -> Benefit | None:
     try:
-        from rights.catalogue import benefit  # written concurrently; the alerts work without it
-
         return benefit(key)
-    except (ImportError, KeyError, ImproperlyConfigured):
+    except KeyError:
         return None
 
 

@@ -77,6 +77,19 @@ def next_declaration_due(*, start: dt.date, today: dt.date) -> dt.date:
         quarters += 1
 
 
+def declaration_quarter(due: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last days of the quarter whose declaration is due on `due`: the three months
+    before the due date's month."""
+    opens = declaration_opens_on(due)
+    return add_months(opens, -3), opens - dt.timedelta(days=1)
+
+
+def declaration_opens_on(due: dt.date) -> dt.date:
+    """The day the declaration due on `due` opens: the day after its quarter ends (the 1st of the
+    due date's month)."""
+    return due.replace(day=1)
+
+
 def _age_years(birth: dt.date, today: dt.date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 

@@ -1,8 +1,9 @@
 """Personas of the alerts' tests.
 
 Citizens (FranceConnect demo identities): melissandre (CAF member, RSA, C2S, Marseille 13),
-pierre (CAF member, Rennes 35), hugo (France Travail member). Agents: claire (CAF), sofia
-(France Travail, the agent of another agency in isolation tests).
+pierre (CAF member, Rennes 35), remi (MSA member, prime d'activité, Aurillac 15), hugo (France
+Travail member). Agents: claire (CAF), sofia (France Travail, the agent of another agency in
+isolation tests).
 """
 
 import datetime as dt
@@ -58,6 +59,11 @@ def melissandre(member_of):
 @pytest.fixture
 def pierre(member_of):
     return member_of("avec_nom_dusage", "caf", postal="35000 RENNES")
+
+
+@pytest.fixture
+def remi(member_of):
+    return member_of("sans_birthplace", "msa", postal="15000 AURILLAC")
 
 
 @pytest.fixture

@@ -65,3 +65,42 @@ def test_a_closed_or_potential_c2s_is_not_reminded(melissandre):
     rules_run(today=day("2026-11-10"))
     assert not Notification.objects.filter(kind="c2s-ending").exists()
     assert Delivery.objects.count() == Notification.objects.count()
+
+
+@pytest.mark.django_db
+def test_melissandre_first_reminded_41_days_before_the_end_is_told_41_days(melissandre):
+    right_add(melissandre, "css_sans_participation", organism="cpam", end_date=day("2027-01-11"))
+
+    with time_machine.travel(day("2026-12-01"), tick=False):
+        assert rules_run() == 1
+        assert rules_run() == 0
+
+    notification = Notification.objects.get(user=melissandre)
+    assert notification.dedup_key == "c2s-ending-2-mois:2027-01-11"
+    assert notification.title == "Renouvelez votre complémentaire santé solidaire avant le 11 janvier 2027"
+    assert notification.body == (
+        "Votre complémentaire santé solidaire (C2S) prend fin le 11 janvier 2027, dans 41 jours : "
+        "demandez son renouvellement dès maintenant pour ne pas être privé de votre couverture."
+    )
+    assert "deux mois" not in notification.body
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        ("2026-12-16", "prend fin le 31 décembre 2026, dans 15 jours."),
+        ("2026-12-21", "prend fin le 31 décembre 2026, dans 10 jours."),  # first seen late
+        ("2026-12-30", "prend fin le 31 décembre 2026, demain."),
+        ("2026-12-31", "prend fin le 31 décembre 2026, aujourd'hui."),
+    ],
+)
+@pytest.mark.django_db
+def test_the_last_c2s_reminder_says_the_days_really_left(c2s, melissandre, today, said):
+    with time_machine.travel(day(today), tick=False):
+        assert rules_run() == 1
+        assert rules_run() == 0
+
+    notification = Notification.objects.get(user=melissandre)
+    assert notification.dedup_key == "c2s-ending-15-jours:2026-12-31"
+    assert said in notification.body
+    assert "Il reste 15 jours" not in notification.body

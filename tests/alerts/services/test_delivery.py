@@ -33,7 +33,7 @@ def email_delivery(melissandre, django_capture_on_commit_callbacks):
     Preference.objects.create(user=melissandre, category="declaration", email=True)
     right_add(melissandre, "rsa", next_declaration_due=day("2026-10-15"))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        rules_run(today=day("2026-09-20"))
+        rules_run(today=day("2026-10-02"))  # the declaration opened on 1 October
     assert len(callbacks) == 1  # the e-mail is queued once the notification is committed
     return Delivery.objects.get(channel="email")
 

@@ -24,7 +24,7 @@ def _walk(citizen_of, login):
     rules_run(user_id=user.pk)
     rights = {right.key: right.status for right in Right.objects.filter(user=user)}
     alerted = {
-        key.split(":", 1)[1]
+        key.split(":")[1]  # "potential-right:<benefit>[:<season>]"
         for key in Notification.objects.filter(user=user, kind="potential-right").values_list(
             "dedup_key", flat=True
         )
