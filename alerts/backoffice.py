@@ -44,7 +44,8 @@ def _draft(form: PublicationForm, agency: str) -> Draft:
 @require_GET
 def publication_list(request: HttpRequest) -> HttpResponse:
     agency = request.agent_membership.agency
-    page = Paginator(selectors.publications_of(agency=agency), 25).get_page(request.GET.get("page"))
+    publications = selectors.with_progress(selectors.publications_of(agency=agency))
+    page = Paginator(publications, 25).get_page(request.GET.get("page"))
     return render(request, "alerts/backoffice/list.html", {"page": page, "organism": organism(agency)})
 
 
@@ -85,8 +86,12 @@ def _recorded_message(publication: Publication) -> str:
 @require_GET
 def publication_detail(request: HttpRequest, publication_id: int) -> HttpResponse:
     publication = _own(request, publication_id)
-    stats = selectors.publication_stats(publication=publication)
-    return render(request, "alerts/backoffice/detail.html", {"publication": publication, "stats": stats})
+    context = {
+        "publication": publication,
+        "progress": selectors.publication_progress(publication=publication),
+        "stats": selectors.publication_stats(publication=publication),
+    }
+    return render(request, "alerts/backoffice/detail.html", context)
 
 
 @agent_required

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db import models
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Now
 
 from accounts.models import User
 from alerts.audience import HELD
@@ -42,6 +44,42 @@ def publication_of(*, agency: str, publication_id: int) -> Publication:
     if publication_id > MAX_ID:
         raise Publication.DoesNotExist
     return Publication.objects.get(agency=agency, pk=publication_id)
+
+
+class Progress(models.TextChoices):
+    """Where a publication's sending stands, as the agents' screens tell it."""
+
+    SCHEDULED = "scheduled", "Programmée"
+    SENDING = "sending", "En cours d'envoi"
+    SENT = "sent", "Envoyée"
+
+
+def with_progress(publications: QuerySet[Publication]) -> QuerySet[Publication]:
+    """Annotate each publication with its `progress` (a `Progress` value).
+
+    The status alone misleads: an immediate publication stays "scheduled" from the moment it is
+    recorded until the worker has written every notification, and is "sent" while its e-mails are
+    still going out. Only a send due later is scheduled; it is sent once no e-mail is left to go.
+    """
+    emails_underway = Delivery.objects.filter(
+        notification__publication=OuterRef("pk"),
+        channel=Delivery.Channel.EMAIL,
+        status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING],
+    )
+    return publications.annotate(
+        progress=Case(
+            When(Exists(emails_underway), status=Publication.Status.SENT, then=Value(Progress.SENDING)),
+            When(status=Publication.Status.SENT, then=Value(Progress.SENT)),
+            When(scheduled_at__gt=Now(), then=Value(Progress.SCHEDULED)),
+            default=Value(Progress.SENDING),
+            output_field=models.CharField(),
+        )
+    )
+
+
+def publication_progress(*, publication: Publication) -> Progress:
+    progress = with_progress(Publication.objects.filter(pk=publication.pk)).values_list("progress", flat=True)
+    return Progress(progress.get())
 
 
 @dataclass(frozen=True)
