@@ -23,10 +23,12 @@ from simulator.engine import compute_many
 from simulator.engine.batch import with_earnings
 from simulator.engine.situation import Activity, Housing, Income, IncomeKind, Role, Situation, today
 from simulator.questionnaire.answers import situation_from_answers
+from simulator.questionnaire.steps import SUBMITTED
 
 # Plausible monthly net amounts (2026): no income, a part-time job, the full-time SMIC, a good salary.
 EARNINGS = (Decimal(0), Decimal(800), Decimal(1450), Decimal(2500))
 PART_TIME_HOURS = Decimal(76)
+STUDENT_JOB = Decimal(600)  # a student job of about 12 hours a week at the SMIC
 PENSIONS = (Decimal(700), Decimal(1100), Decimal(2000))
 RENTS = (Decimal(450), Decimal(850))
 # One commune per housing-aid zone (1, 2, 3), used only while the commune is not known; local
@@ -64,6 +66,23 @@ def _earning(amount: Decimal) -> Variant:
         if amount == 0:
             return varied
         return _set_person(varied, Role.DEMANDEUR, activity=Activity.SALARIE)
+
+    return apply
+
+
+def _earning_before(amount: Decimal, since: str) -> Variant:
+    """A salary in the months of the last 12 before ``since`` (YYYY-MM; all of them for a date
+    after the simulated month), the activity kept."""
+
+    def apply(situation: Situation) -> Situation:
+        months = _last_12(situation)
+        if amount == 0 or months[0] >= since:
+            return situation
+        # Zeros from the registration on: the simulated month repeats the last declared one.
+        amounts = {month: amount if month < since else Decimal(0) for month in months}
+        income = Income(kind=IncomeKind.SALAIRE_NET, amounts=amounts)
+        demandeur = next(person for person in situation.persons if person.role == Role.DEMANDEUR)
+        return _set_person(situation, Role.DEMANDEUR, activity=demandeur.activity, add_income=income)
 
     return apply
 
@@ -157,7 +176,13 @@ def unknowns_of(answers: dict) -> tuple[dict, list[Unknown]]:
             )
         )
     known_level = _earnings_level(revenus, household) is not None
-    _activity_unknown(profil, revenus, household, unknowns)
+    agency_activity = _said_by_an_agency(answers, "profil", "activity") and profil.get("activity")
+    if agency_activity == "chomeur":
+        _earnings_before_registration_unknown(profil, revenus, household, unknowns)
+    elif agency_activity == "etudiant":
+        _student_job_unknown(revenus, unknowns)
+    else:
+        _activity_unknown(profil, revenus, household, unknowns)
     if foyer.get("couple") not in (None, "seul") and not foyer.get("partner_activity") and known_level:
         # The RFR or quotient familial is the household's: varied on the demandeur alone.
         foyer["partner_activity"] = "inactif"
@@ -173,6 +198,49 @@ def unknowns_of(answers: dict) -> tuple[dict, list[Unknown]]:
         )
     foyer.setdefault("couple", "seul")
     return answers, unknowns
+
+
+def _said_by_an_agency(answers: dict, step: str, name: str) -> bool:
+    """The answer is there, and it is neither posted nor given by the person (a pre-filled one)."""
+    given = (answers.get("_meta") or {}).get("given", {})
+    return (
+        bool(answers[step].get(name))
+        and step not in answers.get(SUBMITTED, [])
+        and name not in given.get(step, {})
+    )
+
+
+def _earnings_before_registration_unknown(profil: dict, revenus: dict, foyer: dict, unknowns) -> None:
+    """France Travail says the person is a jobseeker since a date, not what they earned before:
+    the last 12 months' resources (C2S, housing aid) depend on it. Varied from nothing to the level
+    the DGFiP or the CAF know, asked with the activity question (its form takes the salary)."""
+    since = (profil.get("jobseeker_since") or "")[:7]
+    if not since or any(name.endswith("salaire_net_amount") and value for name, value in revenus.items()):
+        return
+    level = _earnings_level(revenus, foyer)
+    earnings = (Decimal(0), level) if level else EARNINGS
+    unknowns.append(
+        Unknown(
+            "activity",
+            "Travaillez-vous, et combien avez-vous gagné ces 12 derniers mois ?",
+            "profil",
+            tuple(_earning_before(amount, since) for amount in earnings),
+        )
+    )
+
+
+def _student_job_unknown(revenus: dict, unknowns: list[Unknown]) -> None:
+    """A student status says nothing of a student job, which counts in the C2S and housing aid."""
+    if any(name.endswith("salaire_net_amount") and value for name, value in revenus.items()):
+        return
+    unknowns.append(
+        Unknown(
+            "activity",
+            "Travaillez-vous, et combien avez-vous gagné ces 12 derniers mois ?",
+            "profil",
+            tuple(_earning_before(amount, "9999-12") for amount in (Decimal(0), STUDENT_JOB)),
+        )
+    )
 
 
 def _activity_unknown(profil: dict, revenus: dict, foyer: dict, unknowns: list[Unknown]) -> None:
@@ -199,7 +267,11 @@ def _activity_unknown(profil: dict, revenus: dict, foyer: dict, unknowns: list[U
         return
     profil["activity"] = "inactif"
     if revenus.get("received_ppa"):
-        earnings = (Decimal(800), Decimal(1450))
+        # Some earnings, at the level the DGFiP or the CAF know when they do.
+        earnings = (Decimal(800), Decimal(1450)) if level is None else _around(level)
+    elif level is not None and any(revenus.get(name) for name in MINIMUM_BENEFITS):
+        # A minimum income being paid says today's earnings are low or none, whatever N-2 was.
+        earnings = (Decimal(0), *_around(level))
     elif level is not None:
         earnings = _around(level)
     else:
