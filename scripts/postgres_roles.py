@@ -121,11 +121,13 @@ def roles_setup(
                 "ALTER DEFAULT PRIVILEGES FOR ROLE {} IN SCHEMA {} GRANT USAGE, SELECT ON SEQUENCES TO {}"
             ).format(owner_id, schema, app_id)
         )
-        # The access journal is append-only for the application: write a row, read rows, nothing else.
+        # The access journal is append-only for the application: write a row, read rows, and (for an
+        # account deletion) blank a person's identity columns, which the trigger checks is all it does.
         journal = sql.Identifier(SCHEMA, JOURNAL_TABLE)
         if conn.execute("SELECT to_regclass(%s)", [f"{SCHEMA}.{JOURNAL_TABLE}"]).fetchone()[0]:
             conn.execute(sql.SQL("REVOKE ALL ON {} FROM {}").format(journal, app_id))
             conn.execute(sql.SQL("GRANT SELECT, INSERT ON {} TO {}").format(journal, app_id))
+            conn.execute(sql.SQL("GRANT UPDATE (person_id, actor) ON {} TO {}").format(journal, app_id))
 
 
 def roles_drop(conn: psycopg.Connection, *, owner: str, app: str, new_owner: str) -> None:

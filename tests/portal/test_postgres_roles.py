@@ -88,6 +88,28 @@ def test_the_app_role_still_writes_and_reads_the_journal(roles):
         )
 
 
+def test_the_app_role_anonymises_a_deleted_person_s_journal_rows_and_nothing_more(roles):
+    """An account deletion (privacy.deletion) blanks the person's identity in their journal rows."""
+    _, app = roles
+    with _connect(user=app) as conn:
+        row_id = conn.execute(
+            "INSERT INTO agencies_journalentry (person_id, actor, at, source, endpoint, purpose, outcome) "
+            "VALUES (43, 'citizen:43', now(), 'caf', '/v3/dss/quotient_familial', 'test des rôles', 'ok') RETURNING id"
+        ).fetchone()[0]
+
+        conn.execute(
+            "UPDATE agencies_journalentry SET person_id = NULL, actor = 'citizen' WHERE person_id = 43"
+        )
+
+        assert conn.execute(
+            "SELECT person_id, actor, outcome FROM agencies_journalentry WHERE id = %s", [row_id]
+        ).fetchone() == (None, "citizen", "ok")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE agencies_journalentry SET outcome = 'error' WHERE id = %s", [row_id])
+        with pytest.raises(psycopg.errors.RaiseException):  # the trigger: only value → NULL
+            conn.execute("UPDATE agencies_journalentry SET person_id = 44 WHERE id = %s", [row_id])
+
+
 def test_the_app_role_writes_rows_elsewhere_but_runs_no_ddl(roles):
     _, app = roles
     with _connect(user=app) as conn:
