@@ -11,7 +11,7 @@ SITE_CONFIG = {
     "footer_brand_html": "République<br>Française",
     # The legal pages (mentions légales, accessibilité, données personnelles) read these; an operator
     # deploying the service replaces them here, in one place.
-    "editor": "Direction interministérielle du numérique (DINUM)",
+    "editor": "la Direction interministérielle du numérique (DINUM)",
     "editor_address": "20 avenue de Ségur, 75007 Paris",
     "publication_director": "La directrice ou le directeur interministériel du numérique",
     "host": "L'opérateur du service, sur des serveurs situés en France (à préciser à la mise en production)",
