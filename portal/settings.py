@@ -318,6 +318,10 @@ MFA_TOTP_ISSUER = "Mes Droits"
 # One 30-second step of drift either way (RFC 6238 §5.2): a code typed as it rolls over, or on a
 # phone a few seconds off, is still accepted.
 MFA_TOTP_TOLERANCE = 1
+MFA_FORMS = {  # the same forms, keeping a used code refused for as long as it is accepted
+    "authenticate": "accounts.agents.forms.AgentAuthenticateForm",
+    "reauthenticate": "accounts.agents.forms.AgentReauthenticateForm",
+}
 AGENT_LOGIN_REDIRECT_URL = "/agents/"
 # Django's admin (/admin/): off unless set; when on, only staff agents past the agents' login, TOTP
 # and lock-out get in (accounts.agents.admin_site). The demo has it on.
