@@ -22,7 +22,7 @@ from rights.services import SAME_RIGHT
 from simulator.engine import compute_many
 from simulator.engine.batch import with_earnings
 from simulator.engine.situation import Activity, Housing, Income, IncomeKind, Role, Situation, today
-from simulator.questionnaire.answers import situation_from_answers
+from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
 from simulator.questionnaire.steps import SUBMITTED
 
 # Plausible monthly net amounts (2026): no income, a part-time job, the full-time SMIC, a good salary.
@@ -37,6 +37,14 @@ COMMUNES = (("92050", "92000"), ("35238", "35000"), ("15014", "15000"))
 RETIREMENT_AGE = 65
 
 Variant = Callable[[Situation], Situation]
+
+# What ``unknowns_of`` fills in for each unknown, said wherever a single computation uses it.
+ASSUMED = {
+    "housing": "Votre logement n'est pas renseigné : ce calcul vous suppose hébergé·e gratuitement.",
+    "activity": "Votre activité n'est pas renseignée : ce calcul vous suppose sans salaire.",
+    "pension": "Votre retraite n'est pas renseignée : ce calcul la suppose nulle.",
+    "partner_activity": "La situation de votre conjoint·e n'est pas renseignée : ce calcul la suppose sans revenu.",
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,17 @@ def _earning(amount: Decimal) -> Variant:
         return _set_person(varied, Role.DEMANDEUR, activity=Activity.SALARIE)
 
     return apply
+
+
+def situation_with_unknowns(answers: dict, *, month: str | None = None) -> tuple[Situation, list[str]]:
+    """The situation of stored answers where the unknowns keep the screening's filled-in values
+    (no activity, lodged, a partner without income), and a sentence for each, to be shown with
+    whatever is computed from it (the what-if, an error report). Raises ``AnswersIncomplete``."""
+    filled, unknowns = unknowns_of(answers)
+    if any(unknown.key == "commune" for unknown in unknowns):
+        raise AnswersIncomplete({"logement": {"depcom": ["Indiquez votre commune."]}})
+    situation, _ = situation_from_answers(filled, month=month)
+    return situation, [ASSUMED[unknown.key] for unknown in unknowns]
 
 
 def _earning_before(amount: Decimal, since: str) -> Variant:

@@ -42,9 +42,9 @@ def draft_answer_step(*, draft: Draft, step: str, data: dict[str, str]) -> None:
             draft.sources.pop(name)
 
 
-def draft_compute(*, draft: Draft, assume_unknown: bool = False) -> dict:
+def draft_compute(*, draft: Draft) -> dict:
     """Simulate the draft's answers and keep the result with it; raises ``AnswersIncomplete``."""
-    situation, notes = situation_from_answers(draft.answers, assume_unknown=assume_unknown)
+    situation, notes = situation_from_answers(draft.answers)
     draft.result = result_to_json(compute_benefits(situation), notes)
     draft.result_key = answers_key(draft.answers)
     return draft.result

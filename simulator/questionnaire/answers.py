@@ -25,16 +25,6 @@ from simulator.engine.situation import (
 from simulator.questionnaire.revenus import INCOME_KINDS, RECEIVED_BENEFITS
 from simulator.questionnaire.steps import active_steps, adults, step_form
 
-HOUSING_UNKNOWN = (
-    "Votre logement n'est pas encore renseigné : le calcul vous suppose hébergé·e gratuitement. "
-    "Complétez l'étape « Logement » pour estimer les aides au logement."
-)
-ACTIVITY_UNKNOWN = (
-    "Votre situation professionnelle n'est pas renseignée : le calcul vous suppose sans activité "
-    "(ou retraité·e après 65 ans) et sans autres revenus que ceux connus des organismes."
-)
-PARTNER_UNKNOWN = "La situation de votre conjoint·e n'est pas renseignée : supposé·e sans activité ni revenu."
-
 
 @dataclass
 class AnswersIncomplete(Exception):
@@ -59,19 +49,11 @@ def validate_answers(answers: dict) -> tuple[dict[str, dict], dict[str, dict[str
     return cleaned, errors
 
 
-def situation_from_answers(
-    answers: dict, *, month: str | None = None, assume_unknown: bool = False
-) -> tuple[Situation, list[str]]:
-    """The engine situation and the extra assumptions made; raises ``AnswersIncomplete``.
-
-    ``assume_unknown`` (background pre-computation at login only): what no agency tells us (the
-    housing, the activity) is assumed, and each assumption is returned to be shown with the results.
-    A missing commune or birth date is never assumed.
-    """
+def situation_from_answers(answers: dict, *, month: str | None = None) -> tuple[Situation, list[str]]:
+    """The engine situation of complete answers, and the extra assumptions made (none: what is
+    unknown is screened, see ``simulator.screening``); raises ``AnswersIncomplete``."""
     month = month or today().strftime("%Y-%m")
     notes: list[str] = []
-    if assume_unknown:
-        answers, notes = _assume_unknown(answers)
     cleaned, errors = validate_answers(answers)
     if errors:
         raise AnswersIncomplete(errors)
@@ -80,29 +62,6 @@ def situation_from_answers(
     except ValidationError as e:
         raise AnswersIncomplete({"recapitulatif": french_errors(e)}) from e
     return situation, notes
-
-
-def _assume_unknown(answers: dict) -> tuple[dict, list[str]]:
-    from simulator.communes import commune_by_code
-
-    answers = {key: dict(value) if isinstance(value, dict) else value for key, value in answers.items()}
-    notes = []
-    profil, foyer = answers.setdefault("profil", {}), answers.setdefault("foyer", {})
-    logement = answers.setdefault("logement", {})
-    answers.setdefault("revenus", {})
-    foyer.setdefault("couple", "seul")
-    foyer.setdefault("children_count", "0")
-    if not profil.get("activity") and profil.get("birth_date"):
-        old = int(profil["birth_date"][:4]) <= today().year - 65
-        profil["activity"] = "retraite" if old else "inactif"
-        notes.append(ACTIVITY_UNKNOWN)
-    if foyer["couple"] != "seul" and not foyer.get("partner_activity"):
-        foyer["partner_activity"] = "inactif"
-        notes.append(PARTNER_UNKNOWN)
-    if not logement.get("housing") and commune_by_code(logement.get("depcom", "")):
-        logement.update(housing="heberge", rent="")
-        notes.append(HOUSING_UNKNOWN)
-    return answers, notes
 
 
 def last_12_months(month: str) -> list[str]:

@@ -15,6 +15,7 @@ from simulator.pdf import results_pdf
 from simulator.provenance import provenance
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
 from simulator.results import answers_key, results_view
+from simulator.screening import situation_with_unknowns
 from simulator.throttling import recap_email_refused_by
 
 logger = logging.getLogger(__name__)
@@ -102,9 +103,12 @@ def error_report(request: HttpRequest) -> HttpResponse:
         try:
             situation, _ = situation_from_answers(draft.answers, month=draft.result["month"])
         except AnswersIncomplete:
-            situation, _ = situation_from_answers(
-                draft.answers, month=draft.result["month"], assume_unknown=True
-            )
+            # The screening's filled-in values; the report keeps the screened result beside it.
+            try:
+                situation, _ = situation_with_unknowns(draft.answers, month=draft.result["month"])
+            except AnswersIncomplete:
+                messages.info(request, "Indiquez d'abord votre commune : les aides en dépendent.")
+                return redirect("simulator:commune")
         services.error_report_create(
             situation=situation.model_dump(mode="json"), result=draft.result, **form.cleaned_data
         )
