@@ -5,6 +5,7 @@ production configuration must stop start-up, not silently fall back to a default
 """
 
 import os
+from urllib.parse import unquote, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -79,8 +80,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
 _DB_SCHEMES = {"postgres", "postgresql", "pgsql", "psql", "sqlite"}
 
 
+# SQLite is the demo's database on a bare machine, written at once by the web threads, the worker and
+# beat. A transaction takes the write lock when it begins (IMMEDIATE): a deferred one that reads and
+# then writes fails at once with "database is locked" when another writer got in between, whatever the
+# timeout. A writer waits up to `timeout` seconds for the lock, and WAL lets readers go on meanwhile.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def env_database(name: str, default: str) -> dict:
-    """Parse a DATABASE_URL; only PostgreSQL and SQLite are supported."""
+    """Parse a DATABASE_URL into a DATABASES entry; only PostgreSQL and SQLite are supported.
+
+    SQLite gets SQLITE_OPTIONS, so that a few concurrent writers wait for each other instead of failing.
+    """
     value = _raw(name) or default
     scheme = value.split("://", 1)[0] if "://" in value else ""
     if scheme not in _DB_SCHEMES:
@@ -93,6 +108,8 @@ def env_database(name: str, default: str) -> dict:
         raise ImproperlyConfigured(f"{name}={value!r} cannot be parsed: {e}") from e
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={value!r} names no database.")
+    if config["ENGINE"].endswith("sqlite3"):
+        config["OPTIONS"] = {**config.get("OPTIONS", {}), **SQLITE_OPTIONS}
     return config
 
 
@@ -116,11 +133,21 @@ _EMAIL_SCHEMES = {
 
 
 def env_email(name: str, default: str) -> dict:
-    """Parse EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///path)."""
+    """Parse EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///absolute/path)."""
     value = _raw(name) or default
     scheme = value.split("://", 1)[0] if "://" in value else ""
     if scheme not in _EMAIL_SCHEMES:
         raise ImproperlyConfigured(
             f"{name}={value!r} is not an e-mail URL: expected one of {', '.join(sorted(_EMAIL_SCHEMES))}."
         )
-    return environ.Env.email_url_config(value)
+    config = environ.Env.email_url_config(value)
+    if scheme == "filemail":
+        # django-environ drops the path's leading slash, making filemail:///srv/mails relative to
+        # wherever the process happens to start.
+        parts = urlsplit(value)
+        if parts.netloc or not parts.path.startswith("/"):
+            raise ImproperlyConfigured(
+                f"{name}={value!r}: filemail takes an absolute directory, as in filemail:///srv/mails."
+            )
+        config["EMAIL_FILE_PATH"] = unquote(parts.path)
+    return config

@@ -34,7 +34,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "insecure-dev-key-only-for-debug" if DEBUG else None, required=not DEBUG)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Absolute links in e-mails and invitations; the demo's default follows the port `make run` serves on.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('WEB_PORT', 8000, minimum=1, maximum=65535)}")
 
 INSTALLED_APPS = [
     "accounts.agents.admin_config.AgentAdminConfig",  # django.contrib.admin behind the agents' login
@@ -99,19 +100,9 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------------
 # SQLite is the embedded default for the demo on a bare machine; tests and production use PostgreSQL.
+# SQLite's options (WAL, busy timeout, IMMEDIATE transactions) come with it: see portal.env.SQLITE_OPTIONS.
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The web server, the worker and beat write concurrently: transactions take the write lock when
-    # they begin (a deferred one that later writes fails at once with "database is locked", the
-    # timeout notwithstanding), wait for it, and WAL lets readers go on meanwhile.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )
-else:
+if not DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

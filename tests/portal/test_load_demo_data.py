@@ -73,3 +73,15 @@ def test_it_still_loads_the_demo_with_debug_on(settings, capsys):
     assert rows["api_tokens"] == 1
     assert rows["overpayments"] == 1
     assert "Données de démonstration chargées." in capsys.readouterr().out
+
+
+def test_the_printed_api_urls_point_at_the_port_the_demo_serves_on(settings, capsys):
+    settings.DEBUG = True
+    settings.SITE_URL = "http://127.0.0.1:8123"
+
+    call_command("load_demo_data")
+
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8123/api/notifications/publications/" in out
+    assert "http://127.0.0.1:8123/api/docs/" in out
+    assert ":8000" not in out

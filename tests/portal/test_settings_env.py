@@ -21,6 +21,7 @@ GOOD_ENV = {
 
 
 def start_django(**overrides: str | None) -> subprocess.CompletedProcess:
+    code = overrides.pop("PYTHON_CODE", None) or "import django; django.setup(); print('started')"
     environment = {key: value for key, value in os.environ.items() if key not in GOOD_ENV}
     environment |= GOOD_ENV
     for key, value in overrides.items():
@@ -31,7 +32,7 @@ def start_django(**overrides: str | None) -> subprocess.CompletedProcess:
     environment["DJANGO_SETTINGS_MODULE"] = "portal.settings"
     environment["ENV_FILE"] = ""
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -88,3 +89,51 @@ def test_env_database_parses_postgres_and_sqlite():
     os.environ.pop("X_DB", None)
     assert env.env_database("X_DB", "postgres://u@h:5433/n")["NAME"] == "n"
     assert env.env_database("X_DB", "sqlite:////tmp/x.sqlite3")["ENGINE"].endswith("sqlite3")
+
+
+def test_env_database_gives_sqlite_wal_a_busy_timeout_and_immediate_transactions():
+    os.environ.pop("X_DB", None)
+    options = env.env_database("X_DB", "sqlite:////tmp/x.sqlite3")["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 5
+    assert "PRAGMA journal_mode=WAL" in options["init_command"]
+    assert "OPTIONS" not in env.env_database("X_DB", "postgres://u@h:5433/n")
+
+
+def test_filemail_url_keeps_its_absolute_path(monkeypatch):
+    monkeypatch.setenv("X_EMAIL", "filemail:///srv/mes%20droits/mails")
+    config = env.env_email("X_EMAIL", "consolemail://")
+    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert config["EMAIL_FILE_PATH"] == "/srv/mes droits/mails"
+
+
+@pytest.mark.parametrize("value", ["filemail://var/mails", "filemail://"])
+def test_filemail_url_without_an_absolute_path_is_refused(monkeypatch, value):
+    monkeypatch.setenv("X_EMAIL", value)
+    with pytest.raises(ImproperlyConfigured, match="X_EMAIL"):
+        env.env_email("X_EMAIL", "consolemail://")
+
+
+def setting_in_a_fresh_process(name: str, **overrides: str | None) -> str:
+    code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
+    result = start_django(**overrides, PYTHON_CODE=code)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_site_url_follows_the_web_port_by_default():
+    assert setting_in_a_fresh_process("SITE_URL", WEB_PORT="8123", SITE_URL=None) == "http://127.0.0.1:8123"
+    assert setting_in_a_fresh_process("SITE_URL", WEB_PORT=None, SITE_URL=None) == "http://127.0.0.1:8000"
+
+
+def test_an_explicit_site_url_wins_over_the_web_port():
+    site_url = setting_in_a_fresh_process(
+        "SITE_URL", WEB_PORT="8123", SITE_URL="https://mesdroits.example.org"
+    )
+    assert site_url == "https://mesdroits.example.org"
+
+
+def test_demo_mails_go_to_the_absolute_directory_of_email_url(tmp_path):
+    directory = tmp_path / "mails"
+    path = setting_in_a_fresh_process("EMAIL_FILE_PATH", EMAIL_URL=f"filemail://{directory}")
+    assert path == str(directory)
