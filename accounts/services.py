@@ -27,7 +27,10 @@ def citizen_login_from_franceconnect(*, claims: dict) -> User:
     user.first_name = given_name.split(" ")[0][:150]
     user.last_name = (claims.get("preferred_username") or claims.get("family_name", ""))[:150]
     user.email = claims.get("email", "")
-    user.set_unusable_password()
+    if user.has_usable_password():
+        # Only ever once: an unusable password is a fresh random string, and Django's sessions carry a
+        # hash of the password, so replacing it at every login would end the person's other sessions.
+        user.set_unusable_password()
     user.save()
     CitizenIdentity.objects.update_or_create(
         user=user,
