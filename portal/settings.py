@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rights",
     "simulator",
     "alerts",
+    "stats",
 ]
 
 MIDDLEWARE = [
@@ -268,6 +269,13 @@ ALERTS_BEAT_SCHEDULE = {
     "alerts-sweep": {"task": "alerts.sweep", "schedule": ALERTS_SWEEP_INTERVAL_SECONDS},
 }
 
+# --- Public statistics (/stats/) ------------------------------------------------------------------
+# The page reads the latest snapshot, which this periodic task recomputes; merged into
+# CELERY_BEAT_SCHEDULE by the Celery block below, as RIGHTS_BEAT_SCHEDULE is.
+STATS_BEAT_SCHEDULE = {
+    "stats-snapshot": {"task": "stats.snapshot_compute", "schedule": 3600},
+}
+
 # --- API (DRF + drf-spectacular) ------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -342,6 +350,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     **RIGHTS_BEAT_SCHEDULE,
     **SIMULATOR_BEAT_SCHEDULE,
     **ALERTS_BEAT_SCHEDULE,
+    **STATS_BEAT_SCHEDULE,
 }
 HEALTH_CHECK_TIMEOUT = env_float("HEALTH_CHECK_TIMEOUT", 1.0, minimum=0.1)
 

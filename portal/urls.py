@@ -25,6 +25,8 @@ urlpatterns = [
     path("mes-droits/", include("rights.urls")),
     path("simulateur/", include("simulator.urls")),
     path("alertes/", include("alerts.urls")),
+    # Public statistics, as French public digital services publish them.
+    path("stats/", include("stats.urls")),
     path("agents/publications/", include("alerts.backoffice_urls")),
     path("agents/droits/", include("rights.backoffice_urls")),
     path("agents/", include("accounts.agents.backoffice_urls")),

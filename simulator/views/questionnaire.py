@@ -19,6 +19,7 @@ from simulator.questionnaire.steps import (
     step_form,
 )
 from simulator.results import answers_key
+from simulator.signals import simulation_computed
 
 
 def _save(request: HttpRequest, draft: Draft) -> None:
@@ -86,6 +87,7 @@ def recap(request: HttpRequest) -> HttpResponse:
             errors = incomplete.errors
         else:
             _save(request, draft)
+            simulation_computed.send(sender=None, logged_in=draft.simulation is not None)
             return redirect("simulator:results")
     steps = active_steps(draft.answers)
     context = {
