@@ -14,7 +14,7 @@ A benefit the person already receives is never a potential right (the rights app
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -331,8 +331,20 @@ def _around(level: Decimal) -> tuple[Decimal, ...]:
     return tuple((level * factor).quantize(Decimal(1)) for factor in (Decimal("0.7"), 1, Decimal("1.3")))
 
 
-def screen(answers: dict, *, month: str | None = None) -> tuple[Screening, object]:
-    """Classify every benefit over the unknowns of ``answers``; (screening, baseline result).
+@dataclass(frozen=True)
+class ScreeningPlan:
+    """The households one person's screening computes: ``situations[0]`` has every unknown at its
+    first value (the baseline shown), the others one combination of the unknowns' values each."""
+
+    situations: list[Situation]
+    grid: list[tuple[int, ...]]
+    unknowns: tuple[Unknown, ...]
+    baseline: Situation  # the answers as given, before any unknown is filled in
+    baseline_answers: dict
+
+
+def screening_plan(answers: dict, *, month: str | None = None) -> ScreeningPlan:
+    """Every variant of ``answers`` over its unknowns, ready for ``compute_many``.
 
     Raises ``AnswersIncomplete`` when a fact that is never varied is missing (a birth date).
     """
@@ -345,13 +357,31 @@ def screen(answers: dict, *, month: str | None = None) -> tuple[Screening, objec
         for unknown, choice in zip(unknowns, combination, strict=True):
             situation = unknown.variants[choice](situation)
         situations.append(situation)
-    results = compute_many(situations)
+    return ScreeningPlan(situations, grid, tuple(unknowns), baseline, filled)
+
+
+def screening_classify(plan: ScreeningPlan, results: Sequence) -> Screening:
+    """The classification of every benefit from the results of ``plan.situations``, in order."""
+    if len(results) != len(plan.situations):
+        raise ValueError(f"{len(results)} results for {len(plan.situations)} screened households")
     return Screening(
-        benefits=_classify(results, grid, unknowns, baseline),
-        unknowns=tuple(unknowns),
-        baseline_answers=filled,
-        variants=len(situations),
-    ), results[0]
+        benefits=_classify(results, plan.grid, list(plan.unknowns), plan.baseline),
+        unknowns=plan.unknowns,
+        baseline_answers=plan.baseline_answers,
+        variants=len(plan.situations),
+    )
+
+
+def screen(answers: dict, *, month: str | None = None) -> tuple[Screening, object]:
+    """Classify every benefit over the unknowns of ``answers``; (screening, baseline result).
+
+    One person in one vectorised simulation; the re-screening of many people
+    (``simulator.rescreening``) computes many plans at once and classifies each the same way.
+    Raises ``AnswersIncomplete`` when a fact that is never varied is missing (a birth date).
+    """
+    plan = screening_plan(answers, month=month)
+    results = compute_many(plan.situations)
+    return screening_classify(plan, results), results[0]
 
 
 def _classify(results, grid, unknowns, baseline: Situation) -> dict[str, dict]:

@@ -16,13 +16,14 @@ from django.utils import timezone
 from accounts.models import User
 from simulator.drafts import Draft
 from simulator.engine import compute_benefits
+from simulator.engine.benefits import SimulationResult
 from simulator.models import ErrorReport, Simulation
 from simulator.prefill import prefill_answers
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
 from simulator.questionnaire.steps import SUBMITTED
 from simulator.questions import QUESTION_FORMS
 from simulator.results import answers_key, result_to_json
-from simulator.screening import screen
+from simulator.screening import Screening, screen
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +112,11 @@ def simulation_screen(*, draft: Draft) -> dict:
     """Compute the draft over the facts nobody gave (see ``simulator.screening``); raises
     ``AnswersIncomplete`` when a fact that is never varied (a birth date) is missing."""
     screening, baseline = screen(draft.answers)
+    return draft_screened(draft=draft, screening=screening, baseline=baseline)
+
+
+def draft_screened(*, draft: Draft, screening: Screening, baseline: SimulationResult) -> dict:
+    """Keep a screening with the draft: the baseline's results, the classification, a note per unknown."""
     notes = [f"Non renseigné : {unknown.question} Les résultats qui en dépendent sont « à vérifier »."
              for unknown in screening.unknowns]  # fmt: skip
     draft.result = result_to_json(baseline, notes)
@@ -127,39 +133,47 @@ def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
     user = User.objects.select_related("identity").get(pk=user_id)
     with transaction.atomic():
         simulation, _ = Simulation.objects.select_for_update().get_or_create(user=user)
-        answers, sources = prefill_answers(user=user)
-        submitted = set(simulation.answers.get(SUBMITTED, []))
-        merged = dict(simulation.answers)
-        for step, values in answers.items():
-            if step not in submitted:
-                merged[step] = {**merged.get(step, {}), **values} if step == "_meta" else values
-        # Single facts the person gave outside the questionnaire (the rights page's questions).
-        for step, values in merged.get("_meta", {}).get("given", {}).items():
-            if step not in submitted:
-                merged[step] = {**merged.get(step, {}), **values}
-        kept_sources = {k: v for k, v in simulation.sources.items() if k.split(".")[0] in submitted}
-        given = merged.get("_meta", {}).get("given", {})
-        fresh_sources = {
-            k: v
-            for k, v in sources.items()
-            if k.split(".")[0] not in submitted and not _given_field(k, given)
-        }
-        for name, source in fresh_sources.items():
-            step, field = name.split(".", 1)
-            source["value"] = merged.get(step, {}).get(field)
-        draft = Draft(
-            answers=merged,
-            sources={**kept_sources, **fresh_sources},
-            result=None,
-            result_key="",
-            simulation=simulation,
-        )
+        draft = simulation_prefilled_draft(simulation=simulation, user=user)
         try:
             simulation_screen(draft=draft)
         except AnswersIncomplete as incomplete:
             logger.info("Simulation of user %s not computed: %s", user_id, list(incomplete.errors))
         simulation_store(draft=draft)
     return simulation
+
+
+def simulation_prefilled_draft(*, simulation: Simulation, user: User) -> Draft:
+    """A person's answers with today's agency data merged in, not computed yet (nothing written).
+
+    Steps the person has posted are kept as they are, and so are the single facts they gave outside
+    the questionnaire; every other step is pre-filled again, with its sources. ``user`` is the
+    simulation's, loaded with its FranceConnect identity.
+    """
+    answers, sources = prefill_answers(user=user)
+    submitted = set(simulation.answers.get(SUBMITTED, []))
+    merged = dict(simulation.answers)
+    for step, values in answers.items():
+        if step not in submitted:
+            merged[step] = {**merged.get(step, {}), **values} if step == "_meta" else values
+    # Single facts the person gave outside the questionnaire (the rights page's questions).
+    for step, values in merged.get("_meta", {}).get("given", {}).items():
+        if step not in submitted:
+            merged[step] = {**merged.get(step, {}), **values}
+    kept_sources = {k: v for k, v in simulation.sources.items() if k.split(".")[0] in submitted}
+    given = merged.get("_meta", {}).get("given", {})
+    fresh_sources = {
+        k: v for k, v in sources.items() if k.split(".")[0] not in submitted and not _given_field(k, given)
+    }
+    for name, source in fresh_sources.items():
+        step, field = name.split(".", 1)
+        source["value"] = merged.get(step, {}).get(field)
+    return Draft(
+        answers=merged,
+        sources={**kept_sources, **fresh_sources},
+        result=None,
+        result_key="",
+        simulation=simulation,
+    )
 
 
 def simulation_commune_set(*, user: User, depcom: str, query: str) -> Simulation:
