@@ -240,6 +240,8 @@ SIMULATOR_RECAP_EMAIL_RATE_ADDRESS = _rate("SIMULATOR_RECAP_EMAIL_RATE_ADDRESS",
 # POST /api/simulateur/simulation/ costs CPU seconds: anonymous callers per client IP, partners per token.
 SIMULATOR_API_ANON_RATE = _rate("SIMULATOR_API_ANON_RATE", "30/h")
 SIMULATOR_API_PARTNER_RATE = _rate("SIMULATOR_API_PARTNER_RATE", "60/min")
+# The what-if's computations go to this queue when set (a worker pool of their own), else the default.
+SIMULATOR_WHATIF_QUEUE = env_str("SIMULATOR_WHATIF_QUEUE", "")
 # Periodic tasks of the simulator; to be merged into CELERY_BEAT_SCHEDULE by the Celery block below
 # (which is defined after this block), as RIGHTS_BEAT_SCHEDULE is.
 SIMULATOR_BEAT_SCHEDULE = {

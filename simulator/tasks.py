@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from simulator.services import resume_links_purge, simulation_prefill_and_compute
+from simulator.whatif import whatif_compute
 
 
 @shared_task(name="simulator.simulation_prefill_and_compute")
@@ -13,3 +14,8 @@ def simulation_prefill_and_compute_task(user_id: int) -> None:
 @shared_task(name="simulator.resume_links_purge")
 def resume_links_purge_task() -> int:
     return resume_links_purge()
+
+
+@shared_task(name="simulator.whatif_compute")
+def whatif_compute_task(key: str) -> bool:
+    return whatif_compute(key=key)

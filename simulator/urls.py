@@ -15,6 +15,7 @@ urlpatterns = [
     path("resultats/envoyer/", results.results_email, name="results_email"),
     path("resultats/signaler/", results.error_report, name="error_report"),
     path("changement/", scenarios.change, name="change"),
+    path("changement/etat/<slug:key>/", scenarios.change_status, name="change_status"),
     path("communes/", scenarios.communes, name="communes"),
     path("ma-commune/", commune.commune, name="commune"),
     path("ma-situation/<slug:key>/", situation.situation, name="situation"),

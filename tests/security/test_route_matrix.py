@@ -137,6 +137,8 @@ EXPECTED: dict[str, tuple] = {
     "oidc/callback/": (403, 403, 403, 403, 403, 403, 403, 403),
     "simulateur/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/changement/": (302, 302, 302, 302, 302, 302, 302, 302),
+    # Only a what-if this session asked for: anyone else's key is unknown.
+    "simulateur/changement/etat/<slug:key>/": (404, 404, 404, 404, 404, 404, 404, 404),
     "simulateur/communes/": (200, 200, 200, 200, 200, 200, 200, 200),
     "simulateur/ma-commune/": (302, 200, 200, 403, 403, 403, 302, 302),
     # The "key" parameter is "profil", a step and not a question: 404 to any citizen.
