@@ -2,6 +2,8 @@
 clicks to an agency's procedure (through /stats/demarche/, which only leads to the catalogue's own
 addresses)."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -64,3 +66,17 @@ def test_an_unknown_benefit_is_not_found_and_not_counted(client):
 def test_a_post_to_the_click_counter_is_refused(client):
     assert client.post("/stats/demarche/rsa/").status_code == 405
     assert counts() == {}
+
+
+def test_the_results_faire_la_demande_goes_through_the_counter(client):
+    answer_all(client, hugo_answers())
+    client.post("/simulateur/recapitulatif/")
+    page = client.get("/simulateur/resultats/").content.decode()
+    links = re.findall(
+        r'href="(/stats/demarche/([a-z0-9_]+)/\?organisme=([a-z_]*))"[^>]*>Faire la demande<', page
+    )
+    assert links
+    url, key, organism = links[0]
+    response = client.get(url.replace("&amp;", "&"))
+    assert response["Location"] == str(benefit(key).procedures[organism])
+    assert counts()[(DailyCount.Event.PROCEDURE_CLICK, f"{organism}:{key}")] == 1
