@@ -2,22 +2,26 @@
 
 import os
 
-from gunicorn.glogging import Logger
-
 from agencies.connectors.redaction import RedactingFilter, redact
+from portal.logs import UTCGunicornLogger
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("WEB_THREADS", "4"))
 timeout = 60
-# Load Django once in the master, then warm OpenFisca there (when_ready runs in the master before
-# the first fork), so forked workers share its memory pages and no request pays the build.
+# Load Django once in the master, then warm OpenFisca there (see on_starting), so forked workers
+# share its memory pages and no request pays the build.
 preload_app = True
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket (for gunicornc) defaults to one path per user, ~/.gunicorn/gunicorn.ctl,
+# which every gunicorn of the machine (the web, the sandboxes, other checkouts) would fight over.
+# Nothing here uses gunicornc.
+control_socket_disable = True
 
 
-class RedactingLogger(Logger):
-    """gunicorn's logger with identity and secrets redacted, as in the application's own logs.
+class RedactingLogger(UTCGunicornLogger):
+    """gunicorn's logger (timestamps in UTC) with identity and secrets redacted, as in the
+    application's own logs.
 
     The FranceConnect callback comes back as `/oidc/callback/?code=…&state=…`: the access log keeps
     the path and the parameter names, never their values (request line, query, referer, and any
@@ -43,7 +47,9 @@ class RedactingLogger(Logger):
 logger_class = RedactingLogger
 
 
-def when_ready(server):
+def on_starting(server):
+    """Warm OpenFisca in the master before it listens: until then a request is refused at once
+    (connection refused) instead of waiting, unanswered, in the socket's backlog."""
     from simulator.warmup import warm_process
 
     warm_process()
