@@ -10,10 +10,9 @@ from django.utils import timezone
 from accounts.models import User
 from agencies.models import AgencyData
 from agencies.sources import sources
-from rights.catalogue import DOMAINS, Benefit, OrganismInfo, benefit, organism_info
+from rights.catalogue import Benefit, OrganismInfo, benefit, organism_info
 from rights.models import ErrorReport, Overpayment, Right
 
-DECLARATION_SOON_DAYS = 30
 MONTHS_FR = [
     "janv.",
     "févr.",
@@ -55,25 +54,6 @@ class RightView:
     @property
     def procedure_url(self) -> str:
         return self.benefit.procedures.get(self.right.organism) or self.organism.online_services_url
-
-    @property
-    def declaration_soon(self) -> bool:
-        due = self.right.next_declaration_due
-        return due is not None and (due - timezone.localdate()).days <= DECLARATION_SOON_DAYS
-
-    @property
-    def needs_attention(self) -> bool:
-        return self.right.status == Right.Status.RENEWAL_DUE or self.declaration_soon
-
-
-@dataclass
-class DomainTile:
-    code: str
-    label: str
-    held: int = 0
-    potential: int = 0
-    to_check: int = 0
-    attention: list[str] = field(default_factory=list)
 
 
 def freshness_by_source(*, user: User) -> dict[str, Freshness]:
@@ -122,31 +102,6 @@ def right_views(*, user: User, domain: str | None = None) -> list[RightView]:
 def missing_commune(*, views: list[RightView]) -> bool:
     """The simulator could not screen local aids and housing: no agency gave where the person lives."""
     return any(question["key"] == "commune" for view in views for question in view.right.questions)
-
-
-def _attention(view: RightView) -> str | None:
-    right = view.right
-    if right.status == Right.Status.RENEWAL_DUE:
-        return f"{view.benefit.short_name} : à renouveler avant le {right.end_date:%d/%m/%Y}"
-    if view.declaration_soon:
-        return f"{view.benefit.short_name} : déclaration trimestrielle à faire avant le {right.next_declaration_due:%d/%m/%Y}"
-    return None
-
-
-def domain_tiles(*, views: list[RightView]) -> list[DomainTile]:
-    tiles = {code: DomainTile(code=code, label=label) for code, label in DOMAINS.items()}
-    for view in views:
-        tile = tiles[view.right.domain]
-        if view.right.status in (Right.Status.OPEN, Right.Status.RENEWAL_DUE):
-            tile.held += 1
-        elif view.right.status == Right.Status.TO_CHECK:
-            tile.to_check += 1
-        elif view.right.status == Right.Status.POTENTIAL:
-            tile.potential += 1
-        message = _attention(view)
-        if message:
-            tile.attention.append(message)
-    return list(tiles.values())
 
 
 @dataclass

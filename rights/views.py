@@ -5,13 +5,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import citizen_required
 from agencies.models import AgencyData
 from agencies.services.journal import journal_record
-from rights import selectors
+from rights import dashboard, selectors
 from rights.catalogue import DOMAINS, benefits, organism_info
 from rights.charts import bar_chart_svg
 from rights.forms import ErrorReportForm, OverpaymentRequestForm
@@ -34,13 +35,18 @@ def _journal_display(request: HttpRequest, views: list[selectors.RightView], pag
 def overview(request: HttpRequest) -> HttpResponse:
     views = selectors.right_views(user=request.user)
     _journal_display(request, views, "Mes droits")
+    today = timezone.localdate()
     context = {
-        "tiles": selectors.domain_tiles(views=views),
+        "todo": dashboard.todo_items(
+            views=views, overpayments=selectors.overpayments_for_user(user=request.user), today=today
+        ),
+        "expected_payments": dashboard.expected_payments(views=views, today=today),
+        "silent_organisms": dashboard.organisms_without_payments(views=views),
+        "summaries": dashboard.domain_summaries(views=views),
         "has_rights": any(
             view.right.status not in (Right.Status.POTENTIAL, Right.Status.TO_CHECK) for view in views
         ),
         "freshness": selectors.freshness_by_source(user=request.user).values(),
-        "overpayments": selectors.overpayments_for_user(user=request.user),
         "missing_commune": selectors.missing_commune(views=views),
     }
     return render(request, "rights/overview.html", context)

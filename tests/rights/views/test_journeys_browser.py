@@ -22,6 +22,15 @@ def check(browser_page, label):
     assert browser_page.serious_accessibility_violations() == []
 
 
+def _at_phone_width(browser_page, label):
+    """At 375 px: axe clean and nothing wider than the screen; back to the desktop width after."""
+    page = browser_page.page
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    check(browser_page, label)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_single_parent_renews_reports_and_asks_for_a_payment_plan(
     live_server, browser_page, logged_in, persona
 ):
@@ -29,8 +38,19 @@ def test_single_parent_renews_reports_and_asks_for_a_payment_plan(
     overpayment = rights_demo_ensure()
     assert overpayment.user == user  # the demo indu lands on her FranceConnect account
     page = open_as(browser_page, live_server, logged_in, user)
-    assert page.get_by_test_id("tile-sante").get_by_text("C2S gratuite : à renouveler avant le").is_visible()
+    todo = page.get_by_test_id("todo")
+    first_lines = [text.splitlines()[0] for text in todo.locator("li").all_inner_texts()]
+    assert [line.split(" avant le ")[0].split(" au plus tard le ")[0] for line in first_lines] == [
+        "Renouvelez votre C2S gratuite",
+        "Déclarez vos ressources d'octobre à décembre 2026 pour votre RSA",
+        "Contestez le trop-perçu de 342,18\u00a0€ (RSA)",
+    ]  # by deadline
+    assert todo.get_by_role("link", name="Renouveler en ligne").get_attribute("target") == "_blank"
+    assert (
+        page.get_by_test_id("tile-sante").get_by_text("Sans rien à payer, à renouveler avant le").is_visible()
+    )
     check(browser_page, "overview")
+    _at_phone_width(browser_page, "overview-375")
 
     page.get_by_role("link", name="Santé").click()
     card = page.get_by_test_id("right-css_sans_participation")
@@ -56,6 +76,10 @@ def test_single_parent_renews_reports_and_asks_for_a_payment_plan(
 
 def test_jobseeker_sees_his_payments_and_help_nearby(live_server, browser_page, logged_in, persona):
     page = open_as(browser_page, live_server, logged_in, persona("sans_telephone"))
+    assert page.get_by_test_id("expected-payment").get_by_text("Attendu vers le").is_visible()
+    assert page.get_by_test_id("tile-emploi").get_by_text("versés le").is_visible()
+    check(browser_page, "overview")
+    _at_phone_width(browser_page, "overview-375")
     page.get_by_role("link", name="Emploi").click()
     assert page.get_by_test_id("right-are").is_visible()
     check(browser_page, "emploi")
@@ -74,7 +98,11 @@ def test_jobseeker_sees_his_payments_and_help_nearby(live_server, browser_page, 
 def test_a_person_unknown_to_every_agency(live_server, browser_page, logged_in, persona):
     page = open_as(browser_page, live_server, logged_in, persona("sans_genre"))
     assert page.get_by_test_id("no-rights").get_by_role("link", name="Faire une simulation").is_visible()
+    assert page.get_by_test_id("todo-empty").is_visible()
+    assert page.get_by_test_id("expected-payments-empty").is_visible()
+    assert page.get_by_test_id("tile-retraite-counts").inner_text() == "Aucun droit ouvert"
     check(browser_page, "no-rights")
+    _at_phone_width(browser_page, "no-rights-375")
     page.get_by_role("link", name="Retraite").click()
     assert page.get_by_test_id("no-held-right").is_visible()
     check(browser_page, "retraite")
