@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django import forms
 
-from simulator.engine.situation import MAX_RENT
+from simulator.engine.situation import MAX_RENT, today
 from simulator.questionnaire.fields import (
     SimulatorForm,
     amount_field,
@@ -62,6 +63,8 @@ class ScenarioForm(SimulatorForm):
         value = self.cleaned_data["birth_date"]
         if self.data.get("kind") != "naissance":
             past_date(value, label="La date de naissance")
+        elif value and value > today() + dt.timedelta(days=280):
+            raise forms.ValidationError("Une naissance attendue ne peut pas être dans plus de 9 mois.")
         return value
 
     def clean(self):

@@ -28,6 +28,11 @@ SCENARIOS = {
 }
 RECENT_MONTHS = 3
 HOW = "Un changement de revenus est compté comme s'il datait de 3 mois, comme le feraient les organismes."
+EXPECTED_BIRTH = (
+    "La naissance attendue est calculée comme si l'enfant était né ce mois-ci. Pendant la grossesse, "
+    "le RSA peut être majoré et la prime à la naissance est versée au 7e mois : demandez-les à la CAF "
+    "ou à la MSA dès la déclaration de grossesse."
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,9 @@ def _changed(base: Situation, kind: str, params: dict) -> Situation:
     start = dt.date.fromisoformat(month_add(base.month, -RECENT_MONTHS) + "-01")
     amount = params.get("amount") or Decimal(0)
     if kind == "naissance":
-        born = params.get("birth_date") or dt.date.fromisoformat(base.month + "-01")
+        # An expected birth is computed as if the child were born this month: OpenFisca would count
+        # an unborn child for the PAJE de base already, which the CAF pays only after the birth.
+        born = min(params.get("birth_date") or dt.date.max, dt.date.fromisoformat(base.month + "-01"))
         child = Person(id=f"nouvel-enfant{len(base.persons)}", role="enfant", birth_date=born)
         return base.model_copy(update={"persons": [*base.persons, child]})
     if kind == "depart_enfant":

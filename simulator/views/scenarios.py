@@ -1,5 +1,7 @@
 """Simuler un changement de situation, and the commune lookup used by the forms' script."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -8,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from simulator.communes import communes_search
 from simulator.drafts import draft_load
+from simulator.engine.situation import today
 from simulator.forms import ScenarioForm
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
-from simulator.scenarios import HOW, scenario_situation
+from simulator.scenarios import EXPECTED_BIRTH, HOW, scenario_situation
 from simulator.screening import situation_with_unknowns
 from simulator.whatif import whatif_request, whatif_state
 
@@ -35,6 +38,7 @@ def change(request: HttpRequest) -> HttpResponse:
     roles = {person.role for person in base.persons}
     options = {"has_partner": "conjoint" in roles, "has_children": "enfant" in roles}
     asked = request.session.get(SESSION_KEYS, {})
+    notes: list[str] = []
     key = request.GET.get("calcul", "")
     if request.method == "POST":
         form = ScenarioForm(request.POST, **options)
@@ -53,6 +57,8 @@ def change(request: HttpRequest) -> HttpResponse:
     elif key in asked:
         form = ScenarioForm(asked[key], **options)
         state, comparison = whatif_state(key=key)
+        if form.is_valid() and (form.cleaned_data.get("birth_date") or dt.date.min) > today():
+            notes.append(EXPECTED_BIRTH)
     else:
         form, state, comparison = ScenarioForm(**options), "", None
     context = {
@@ -63,6 +69,7 @@ def change(request: HttpRequest) -> HttpResponse:
         "how": HOW,
         "sources": {},
         "assumed": assumed,
+        "notes": notes,
     }
     return render(request, "simulator/change.html", context, status=400 if form.errors else 200)
 

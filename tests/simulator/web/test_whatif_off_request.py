@@ -94,3 +94,24 @@ def test_a_real_worker_computes_the_what_if_the_page_asked_for(client, celery_wo
         time.sleep(0.2)
     assert client.get(status_url).json() == {"state": "ready"}
     assert "ce qui changerait" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_expected_birth_is_computed_as_born_this_month_and_said_so(client, time_machine):
+    """It answered a 500 (a future birth date refused by the engine's model)."""
+    from tests.simulator.conftest import melissandre_answers
+    from tests.simulator.web.test_results import what_if
+
+    time_machine.move_to("2026-12-04 10:00:00+01:00")
+    answer_all(client, melissandre_answers())
+    client.post("/simulateur/recapitulatif/")
+
+    response = what_if(client, {"kind": "naissance", "birth_date": "2027-05-10"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Naissance ou arrivée d&#x27;un enfant : ce qui changerait" in page
+    assert 'data-testid="whatif-note"' in page
+    too_far = client.post("/simulateur/changement/", {"kind": "naissance", "birth_date": "2027-12-10"})
+    assert too_far.status_code == 400
+    assert "Une naissance attendue ne peut pas être dans plus de 9 mois." in too_far.content.decode()
