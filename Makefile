@@ -58,6 +58,8 @@ run: venv demo-env
 	@echo "  Health:                      http://127.0.0.1:$(WEB_PORT)/healthz"
 	@echo "  FranceConnect sandbox:       http://127.0.0.1:$(SANDBOX_FC_PORT)/"
 	@echo "  Agency APIs sandbox:         http://127.0.0.1:$(SANDBOX_AGENCIES_PORT)/"
+	@echo "  E-mails written to:          $(CURDIR)/var/mails/ (EMAIL_URL in .env)"
+	@echo "  OpenFisca warms up first: wait for the line \"Mes Droits est prêt\" below."
 	@echo "  Ctrl-C stops everything."
 	@echo ""
 	$(BIN)/honcho start --no-prefix -f Procfile 2>&1 || true

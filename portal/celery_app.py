@@ -1,8 +1,10 @@
 """The Celery application: Redis broker, django-celery-beat schedules, settings under CELERY_*."""
 
+import logging
 import os
 
 from celery import Celery
+from celery.signals import worker_init, worker_ready, worker_shutdown
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
@@ -23,3 +25,27 @@ app.conf.update(
     broker_transport_options={"visibility_timeout": 3600},
 )
 app.autodiscover_tasks()
+
+
+# Connected here, when the app is made, hence before the apps' own worker_init receivers (the
+# simulator's warms OpenFisca): /healthz says "starting" rather than "no worker answered" meanwhile.
+@worker_init.connect(dispatch_uid="portal.worker_starting")
+def _worker_starting(**kwargs) -> None:
+    from portal.health import worker_starting_mark
+
+    worker_starting_mark()
+
+
+@worker_ready.connect(dispatch_uid="portal.worker_ready")
+def _worker_ready(**kwargs) -> None:
+    from portal.health import worker_starting_end
+
+    worker_starting_end()
+    logging.getLogger("portal").info("Celery worker ready: it consumes its queue and answers /healthz")
+
+
+@worker_shutdown.connect(dispatch_uid="portal.worker_shutdown")
+def _worker_shutdown(**kwargs) -> None:
+    from portal.health import worker_starting_clear
+
+    worker_starting_clear()

@@ -1,9 +1,16 @@
 """Health checks of the parts the portal cannot work without: database, Redis, a Celery worker.
 
 Settings are read at call time so that each check targets the configuration in force.
+
+A Celery worker warms OpenFisca before it consumes anything or answers a ping (about ten seconds,
+more on a busy machine). Meanwhile it leaves a mark in the broker's Redis, and the worker check
+says "starting" instead of "no worker answered": `/healthz` then answers at once with the status
+"starting" (503), not "error".
 """
 
 import logging
+import os
+import socket
 from dataclasses import dataclass
 
 import redis
@@ -21,6 +28,7 @@ logger = logging.getLogger(__name__)
 class CheckResult:
     ok: bool
     detail: str
+    starting: bool = False
 
     def as_dict(self) -> dict:
         return {"ok": self.ok, "detail": self.detail}
@@ -65,6 +73,8 @@ def check_worker() -> CheckResult:
         logger.warning("health: broker unreachable for the worker check: %s", e)
         return CheckResult(ok=False, detail=f"broker unreachable: {type(e).__name__}")
     if not replies:
+        if worker_starting():
+            return CheckResult(ok=False, detail="starting: a worker is warming up OpenFisca", starting=True)
         logger.warning("health: no Celery worker answered within %ss", timeout)
         return CheckResult(ok=False, detail="no worker answered")
     return CheckResult(ok=True, detail=f"{len(replies)} worker(s)")
@@ -75,3 +85,83 @@ CHECKS = {"database": check_database, "redis": check_redis, "worker": check_work
 
 def run_checks() -> dict[str, CheckResult]:
     return {name: check() for name, check in CHECKS.items()}
+
+
+def health_report() -> tuple[dict, int]:
+    """The body and status of `/healthz`: "ok" (200), else "starting" while the only failing parts
+    are still warming up, else "error" (both 503)."""
+    results = run_checks()
+    failing = [name for name, result in results.items() if not result.ok]
+    if not failing:
+        status = "ok"
+    elif all(results[name].starting for name in failing):
+        status = "starting"
+    else:
+        status = "error"
+    body = {
+        "status": status,
+        "failing": failing,
+        "checks": {name: result.as_dict() for name, result in results.items()},
+    }
+    return body, 503 if failing else 200
+
+
+# --- The worker's start-up mark -------------------------------------------------------------------
+# Kept at most this long, so that a worker killed while warming does not say "starting" for ever.
+WORKER_STARTING_TTL_SECONDS = 600
+# Kept this long after the worker is ready: a ping broadcast just before, unanswered, is not an error.
+WORKER_READY_GRACE_SECONDS = 10
+
+
+def _starting_key() -> str:
+    return f"mesdroits:health:worker-starting:{settings.CELERY_TASK_DEFAULT_QUEUE}"
+
+
+def _broker_redis() -> redis.Redis:
+    timeout = settings.HEALTH_CHECK_TIMEOUT
+    return redis.Redis.from_url(
+        settings.CELERY_BROKER_URL, socket_timeout=timeout, socket_connect_timeout=timeout
+    )
+
+
+def worker_starting_mark() -> None:
+    """Said by a worker as it starts, before warming up (see `portal.celery_app`)."""
+    client = _broker_redis()
+    try:
+        client.set(_starting_key(), f"{socket.gethostname()}:{os.getpid()}", ex=WORKER_STARTING_TTL_SECONDS)
+    except redis.RedisError as e:
+        logger.warning("health: could not mark the worker as starting: %s", e)
+    finally:
+        client.close()
+
+
+def worker_starting_end() -> None:
+    """Said by a worker once it consumes its queue: the mark goes after a short grace."""
+    client = _broker_redis()
+    try:
+        client.expire(_starting_key(), WORKER_READY_GRACE_SECONDS)
+    except redis.RedisError as e:
+        logger.warning("health: could not end the worker's starting mark: %s", e)
+    finally:
+        client.close()
+
+
+def worker_starting_clear() -> None:
+    """Said by a worker as it stops."""
+    client = _broker_redis()
+    try:
+        client.delete(_starting_key())
+    except redis.RedisError as e:
+        logger.warning("health: could not clear the worker's starting mark: %s", e)
+    finally:
+        client.close()
+
+
+def worker_starting() -> bool:
+    client = _broker_redis()
+    try:
+        return bool(client.exists(_starting_key()))
+    except redis.RedisError:
+        return False
+    finally:
+        client.close()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal.health import run_checks
+from portal.health import health_report
 from rights.catalogue import DOMAINS
 from rights.forms import PostalCodeForm
 from rights.france_services import ATTRIBUTION, commune_by_postal_code, nearest_sites
@@ -23,14 +23,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    results = run_checks()
-    failing = [name for name, result in results.items() if not result.ok]
-    body = {
-        "status": "error" if failing else "ok",
-        "failing": failing,
-        "checks": {name: result.as_dict() for name, result in results.items()},
-    }
-    return JsonResponse(body, status=503 if failing else 200)
+    body, status = health_report()
+    return JsonResponse(body, status=status)
 
 
 @require_GET

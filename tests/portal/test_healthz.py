@@ -2,9 +2,13 @@
 
 import pytest
 
+from portal.health import worker_starting_clear, worker_starting_mark
+
 pytestmark = [pytest.mark.worker, pytest.mark.django_db]
 
 CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
+# Database 13 of the same Redis is a broker no worker consumes from.
+NO_WORKER_BROKER = "redis://127.0.0.1:6379/13"
 
 
 def test_it_answers_200_when_every_part_is_up(client, celery_worker):
@@ -29,14 +33,44 @@ def test_it_answers_503_naming_redis_when_redis_is_unreachable(client, settings,
 
 
 def test_it_answers_503_naming_the_worker_when_no_worker_listens(client, settings, celery_worker):
-    # Database 13 of the same Redis is a broker no worker consumes from.
-    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/13"
+    settings.CELERY_BROKER_URL = NO_WORKER_BROKER
 
     response = client.get("/healthz")
 
     assert response.status_code == 503
     assert response.json()["failing"] == ["worker"]
     assert response.json()["checks"]["worker"]["detail"] == "no worker answered"
+
+
+def test_it_answers_starting_at_once_while_the_worker_warms_up(client, settings):
+    # As a worker does from its start until it consumes its queue (portal.celery_app).
+    settings.CELERY_BROKER_URL = NO_WORKER_BROKER
+    worker_starting_mark()
+    try:
+        response = client.get("/healthz")
+    finally:
+        worker_starting_clear()
+
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "starting"
+    assert body["failing"] == ["worker"]
+    assert body["checks"]["worker"]["detail"] == "starting: a worker is warming up OpenFisca"
+    assert body["checks"]["database"]["ok"] is body["checks"]["redis"]["ok"] is True
+
+
+def test_a_failing_part_beside_a_starting_worker_makes_it_an_error(client, settings):
+    settings.CELERY_BROKER_URL = NO_WORKER_BROKER
+    worker_starting_mark()
+    settings.REDIS_URL = CLOSED_PORT_REDIS
+    try:
+        response = client.get("/healthz")
+    finally:
+        worker_starting_clear()
+
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+    assert response.json()["failing"] == ["redis", "worker"]
 
 
 def test_it_answers_503_naming_redis_and_worker_when_the_broker_is_down(client, settings):
