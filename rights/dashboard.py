@@ -66,7 +66,11 @@ def euros(amount: Decimal) -> str:
     return f"{formats.number_format(amount, places, force_grouping=True)}\u00a0€"
 
 
-PER = {Right.Periodicity.MONTHLY: "par mois", Right.Periodicity.YEARLY: "par an", Right.Periodicity.ONCE: ""}
+PER = {
+    Right.Periodicity.MONTHLY: "par mois",
+    Right.Periodicity.YEARLY: "par an",
+    Right.Periodicity.ONCE: "en une fois",
+}
 
 
 # --- À faire --------------------------------------------------------------------------------------
@@ -198,13 +202,16 @@ class DomainSummary:
 
     @property
     def estimated_text(self) -> str:
-        """ "environ 230 € par mois et 400 € par an", "" when no potential right has an amount."""
+        """ "environ 230 € par mois et 881 € en une fois", "" when no potential right has an amount."""
         amounts = [
             f"{euros(total)} {PER[periodicity]}".strip()
             for periodicity in Right.Periodicity.values
             if (total := self.estimated.get(periodicity))
         ]
-        return f"environ {' et '.join(amounts)}" if amounts else ""
+        if not amounts:
+            return ""
+        listed = ", ".join(amounts[:-1]) + " et " + amounts[-1] if len(amounts) > 1 else amounts[0]
+        return f"environ {listed}"
 
 
 def _amount_text(right: Right) -> str:

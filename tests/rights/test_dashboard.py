@@ -99,13 +99,18 @@ def test_a_to_check_amount_is_never_summed_with_the_estimates():
         view("aide_logement", "caf", Right.Status.POTENTIAL, amount=Decimal("250"), periodicity="mensuelle"),
         view("paris_logement", "ville_paris", Right.Status.TO_CHECK, amount=Decimal("900"), periodicity="mensuelle"),
         view("cheque_energie", "cheque_energie", Right.Status.POTENTIAL, amount=Decimal("194"), periodicity="annuelle"),
+        view("paris_logement_familles", "ville_paris", Right.Status.POTENTIAL, amount=Decimal("881"), periodicity="ponctuelle"),
     ]  # fmt: skip
 
     logement = {summary.code: summary for summary in domain_summaries(views=rights)}["logement"]
 
-    assert logement.estimated == {"mensuelle": Decimal("250"), "annuelle": Decimal("194")}
-    assert logement.estimated_text == "environ 250\u00a0€ par mois et 194\u00a0€ par an"
-    assert logement.counts == "aucun droit ouvert · 2 droits potentiels · 1 aide à vérifier"
+    assert logement.estimated == {
+        "mensuelle": Decimal("250"), "annuelle": Decimal("194"), "ponctuelle": Decimal("881")
+    }  # fmt: skip
+    assert (
+        logement.estimated_text == "environ 250\u00a0€ par mois, 194\u00a0€ par an et 881\u00a0€ en une fois"
+    )
+    assert logement.counts == "aucun droit ouvert · 3 droits potentiels · 1 aide à vérifier"
 
 
 def test_held_rights_say_paid_estimated_or_unknown_amounts():
