@@ -29,6 +29,7 @@ def result_to_json(result: SimulationResult, notes: list[str] = ()) -> dict:
                 "label": b.label,
                 "eligible": b.eligible,
                 "amount": None if b.amount is None else str(b.amount),
+                "amount_unrounded": None if b.unrounded is None else str(b.unrounded),
                 "unit": b.unit,
                 "period": b.period,
                 "periodicity": b.periodicity,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.functional import lazy
 from rest_framework import serializers
 
+from simulator.engine.catalogue import load_catalogue
 from simulator.engine.situation import (
     MAX_CHILDREN,
     MAX_MONTHLY_AMOUNT,
@@ -21,6 +23,25 @@ from simulator.engine.situation import (
 AMOUNT = {"max_digits": 9, "decimal_places": 2, "min_value": 0, "max_value": MAX_MONTHLY_AMOUNT}
 
 
+# The three cities split into arrondissements: the benefits (Paris's own aids, housing aid's local
+# rules) are known by arrondissement, so the engine needs that code.
+WHOLE_CITIES = {
+    "75056": "Paris : indiquez le code de l'arrondissement, de 75101 (1er) à 75120 (20e).",
+    "69123": "Lyon : indiquez le code de l'arrondissement, de 69381 (1er) à 69389 (9e).",
+    "13055": "Marseille : indiquez le code de l'arrondissement, de 13201 (1er) à 13216 (16e).",
+}
+
+
+def _rounding() -> str:
+    """How ``amount`` is rounded, from the catalogue's own steps (``floor_at``)."""
+    tens = [benefit.key for benefit in load_catalogue() if benefit.floor_at == 10]
+    return (
+        f"Rounded down, as shown to people: to a multiple of 10 € for {', '.join(tens)}, to the euro "
+        "otherwise; a positive amount under that step is rounded down to the euro, never to 0. None "
+        "for an eligibility-only benefit; `amount_unrounded` gives the engine's amount to the cent."
+    )
+
+
 def _choices(enum) -> list[str]:
     return [member.value for member in enum]
 
@@ -30,10 +51,22 @@ class IncomeSerializer(serializers.Serializer):
     amounts = serializers.DictField(
         child=serializers.DecimalField(**AMOUNT),
         allow_empty=False,
-        help_text='Net amount per month, keyed "YYYY-MM" (the last 12 months).',
+        help_text=(
+            'Net amount per month, keyed "YYYY-MM". The engine reads months back to January of year N-2 '
+            "(the N-2 resources of the allocations familiales, complément familial, housing aid, bourses "
+            "and chèque énergie): months before the first one given are filled with the average of the "
+            "months given, a month inside the range but absent counts as 0, and the simulated month repeats "
+            "the last month given. To state the N-2 resources exactly, give the months of year N-2, or "
+            "`fiscal.rfr_n2`."
+        ),
     )
     monthly_hours = serializers.DecimalField(
-        max_digits=5, decimal_places=1, min_value=1, max_value=300, required=False
+        max_digits=5,
+        decimal_places=2,
+        min_value=1,
+        max_value=300,
+        required=False,
+        help_text="Paid hours per month of a salary (151.67 is the legal full time).",
     )
 
     def validate_amounts(self, value):
@@ -78,6 +111,8 @@ class HouseholdSerializer(serializers.Serializer):
     def validate_depcom(self, value):
         from simulator.communes import commune_by_code
 
+        if value in WHOLE_CITIES:
+            raise serializers.ValidationError(WHOLE_CITIES[value])
         if commune_by_code(value) is None:
             raise serializers.ValidationError("Commune inconnue du Code officiel géographique 2026.")
         return value.upper()
@@ -122,7 +157,18 @@ class BenefitSerializer(serializers.Serializer):
     key = serializers.CharField()
     label = serializers.CharField()
     eligible = serializers.BooleanField()
-    amount = serializers.DecimalField(max_digits=10, decimal_places=2, allow_null=True)
+    amount = serializers.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        allow_null=True,
+        help_text=lazy(_rounding, str)(),  # the catalogue needs the OpenFisca system: not at import
+    )
+    amount_unrounded = serializers.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        allow_null=True,
+        help_text="The engine's amount to the cent, before rounding.",
+    )
     unit = serializers.CharField(allow_null=True)
     period = serializers.CharField()
     periodicity = serializers.ChoiceField(choices=["mensuelle", "annuelle", "ponctuelle"])

@@ -28,6 +28,8 @@ class BenefitResult:
     periodicity: str  # mensuelle, annuelle, ponctuelle
     already_received: bool
     explanation: tuple[str, ...]
+    # The engine's amount to the cent, before ``round_amount`` (None for eligibility-only benefits).
+    unrounded: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,12 @@ def _period(benefit: BenefitDefinition, month: str) -> str:
 
 
 def _result(benefit: BenefitDefinition, raw: float, values: dict, situation: Situation, period: str):
+    unrounded = None
     if benefit.kind == "bool":
         eligible, amount, unit = bool(raw), None, None
     else:
         amount = round_amount(float(raw), benefit.floor_at)
+        unrounded = Decimal(str(round(max(float(raw), 0.0), 2))).quantize(Decimal("0.01"))
         eligible, unit = amount > 0, ("%" if benefit.kind == "percent" else "€")
     if benefit.kind == "participation":
         # css_participation_forfaitaire is the monthly fee: positive means "C2S with a fee".
@@ -109,6 +113,7 @@ def _result(benefit: BenefitDefinition, raw: float, values: dict, situation: Sit
         periodicity=benefit.periodicity,
         already_received=benefit.key in situation.received_keys(),
         explanation=tuple(explain(benefit.key, values, float(raw), situation)),
+        unrounded=unrounded,
     )
 
 

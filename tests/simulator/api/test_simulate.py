@@ -51,6 +51,9 @@ def _with(path: str, value):
             "Commune inconnue du Code officiel géographique 2026.",
         ),
         ("household.depcom", "75019x", "household.depcom", "Le code commune INSEE doit compter 5 caractères"),
+        ("household.depcom", "75056", "household.depcom", "Paris : indiquez le code de l'arrondissement"),
+        ("household.depcom", "69123", "household.depcom", "Lyon : indiquez le code de l'arrondissement"),
+        ("household.depcom", "13055", "household.depcom", "Marseille : indiquez le code de l'arrondissement"),
         (
             "persons.0.birth_date",
             "2999-01-01",
@@ -89,3 +92,28 @@ def test_the_endpoint_is_in_the_openapi_schema():
     operation = schema["paths"][URL]["post"]
     assert operation["operationId"] == "simulate"
     assert set(operation["responses"]) == {"200", "400", "401", "429"}
+
+
+def test_hours_with_two_decimals_the_legal_full_time_are_accepted():
+    body = copy.deepcopy(EXAMPLE)
+    salary = next(income for income in body["persons"][0]["incomes"] if income["kind"] == "salaire_net")
+    salary["monthly_hours"] = "151.67"
+
+    response = post(body)
+
+    assert response.status_code == 200, response.json()
+
+
+def test_each_amount_comes_with_its_unrounded_value_and_the_rounding_is_documented():
+    body = post(EXAMPLE).json()
+
+    ppa = next(b for b in body["benefits"] if b["key"] == "ppa")
+    assert float(ppa["amount"]) <= float(ppa["amount_unrounded"]) < float(ppa["amount"]) + 1
+    css = next(b for b in body["benefits"] if b["key"] == "css_sans_participation")
+    assert css["amount_unrounded"] is None  # eligibility only
+    schema = APIClient().get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    benefit = schema["components"]["schemas"]["Benefit"]["properties"]
+    assert "multiple of 10 € for rsa" in benefit["amount"]["description"]
+    assert "to the cent" in benefit["amount_unrounded"]["description"]
+    income = schema["components"]["schemas"]["Income"]["properties"]["amounts"]["description"]
+    assert "filled with the average" in income
