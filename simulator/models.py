@@ -76,3 +76,83 @@ class PartnerApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class ScreeningRun(models.Model):
+    """One re-screening of members off their login (``simulator.rescreening``): everyone after a
+    legislation or catalogue change, or, nightly, those whose agency data changed since their last
+    screening. Its work is split into ``ScreeningChunk`` rows; its counts are the sum of its done
+    chunks', written once when the last chunk ends."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", "Tous les membres"
+        INCREMENTAL = "incremental", "Données des organismes changées"
+
+    class Status(models.TextChoices):
+        PLANNING = "planning", "Découpage en cours"
+        RUNNING = "running", "En cours"
+        DONE = "done", "Terminé"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PLANNING)
+    reason = models.CharField(max_length=200, blank=True)  # "barème d'avril", "nightly"…
+    chunk_households = models.PositiveIntegerField()
+    # Planning goes through the members by user id; the last one planned, so a lost planning resumes.
+    planned_through_user_id = models.BigIntegerField(default=0)
+    chunks_total = models.PositiveIntegerField(default=0)
+    # Written when the run ends, from its chunks (while it runs, the admin sums them).
+    households = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    failed_chunks = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = "re-criblage des membres"
+        verbose_name_plural = "re-criblages des membres"
+
+    def __str__(self) -> str:
+        return f"re-criblage {self.pk} ({self.get_kind_display()}, {self.get_status_display()})"
+
+
+class ScreeningChunk(models.Model):
+    """Members screened together in ONE vectorised simulation: the user ids from ``first_user_id``
+    to ``last_user_id`` (all of them with a simulation for a full run; those listed in ``user_ids``
+    for an incremental one). A chunk's results and its ``done`` status are written in one
+    transaction, by the holder of its latest claim only (``attempts``), so a chunk is never counted
+    twice; a claim older than the lease is taken over."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "En attente"
+        RUNNING = "running", "En cours"
+        DONE = "done", "Terminé"
+        FAILED = "failed", "En échec"
+
+    run = models.ForeignKey(ScreeningRun, on_delete=models.CASCADE, related_name="chunks")
+    number = models.PositiveIntegerField()
+    first_user_id = models.BigIntegerField()
+    last_user_id = models.BigIntegerField()
+    user_ids = models.JSONField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    households = models.PositiveIntegerField(default=0)  # screened and stored
+    skipped = models.PositiveIntegerField(default=0)  # incomplete answers, or changed meanwhile
+    variants = models.PositiveIntegerField(default=0)  # households computed (every variant)
+    compute_seconds = models.FloatField(default=0)
+    error = models.CharField(max_length=100, blank=True)  # the exception's class, never its text
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "number"], name="simulator_one_chunk_number_per_run")
+        ]
+        indexes = [models.Index(fields=["run", "status"], name="simulator_chunk_run_status")]
+        ordering = ["run", "number"]
+        verbose_name = "lot de re-criblage"
+
+    def __str__(self) -> str:
+        return f"lot {self.number} du re-criblage {self.run_id}"
