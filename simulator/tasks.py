@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from simulator.rescreening import tasks as rescreening_tasks  # noqa: F401 (registers them with Celery)
 from simulator.services import resume_links_purge, simulation_prefill_and_compute
 from simulator.whatif import whatif_compute
 
