@@ -13,20 +13,24 @@ from django.utils import formats
 
 from rights.charts import COLOURS
 
-WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 48
+WIDTH, HEIGHT = 480, 260  # narrow: on a phone the text stays readable
+LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 36
+LINE = 20  # a legend line
 
 
 def _number(value: float) -> str:
     return formats.number_format(value, 0, force_grouping=True)
 
 
-def _nice_max(value: float) -> float:
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * magnitude >= value:
-            return step * magnitude
-    return 10 * magnitude
+def _nice_max(value: float) -> int:
+    """The top of the axis: four whole, round ticks at least reaching `value` (counts are whole)."""
+    quarter = value / 4
+    magnitude = 10 ** max(math.floor(math.log10(quarter)), 0)
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        tick = step * magnitude
+        if tick >= quarter and float(tick).is_integer():
+            return int(4 * tick)
+    return int(40 * magnitude)
 
 
 def weekly_bars_svg(
@@ -73,15 +77,16 @@ def weekly_bars_svg(
             )
     legend = []
     for s_index, (name, _) in enumerate(series):
-        x, y = LEFT + s_index * 220, HEIGHT + 8
+        y = HEIGHT + LINE * s_index + 12
         legend.append(
-            f'<rect x="{x}" y="{y - 10}" width="14" height="12" fill="{COLOURS[s_index % len(COLOURS)]}"/>'
-            f'<text x="{x + 20}" y="{y}" fill="#161616">{escape(name)}</text>'
+            f'<rect x="{LEFT}" y="{y - 11}" width="14" height="12" fill="{COLOURS[s_index % len(COLOURS)]}"/>'
+            f'<text x="{LEFT + 20}" y="{y}" fill="#161616">{escape(name)}</text>'
         )
+    y = HEIGHT + LINE * len(series) + 12
     legend.append(
-        f'<rect x="{LEFT + 1}" y="{HEIGHT + 16}" width="12" height="12" fill="none" stroke="#3a3a3a" '
-        f'stroke-dasharray="3 2"/><text x="{LEFT + 20}" y="{HEIGHT + 26}" fill="#161616">'
-        f"{escape(f'Cadre en pointillés : {hidden}, chiffre non publié')}</text>"
+        f'<rect x="{LEFT + 1}" y="{y - 11}" width="12" height="12" fill="none" stroke="#3a3a3a" '
+        f'stroke-dasharray="3 2"/><text x="{LEFT + 20}" y="{y}" fill="#161616">'
+        f"{escape(f'Pointillés : {hidden}, chiffre non publié')}</text>"
     )
     desc = "; ".join(
         f"{name} : "
@@ -92,8 +97,8 @@ def weekly_bars_svg(
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t {ident}-d" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT + 36}" width="100%" style="max-width:{WIDTH}px;height:auto" '
-        f'font-family="Marianne, Arial, sans-serif" font-size="12">'
+        f'viewBox="0 0 {WIDTH} {HEIGHT + LINE * (len(series) + 1) + 8}" width="100%" '
+        f'style="max-width:{WIDTH}px;height:auto" font-family="Marianne, Arial, sans-serif" font-size="13">'
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}.</desc>'
         + "".join(body)
         + "".join(legend)

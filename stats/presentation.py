@@ -43,7 +43,7 @@ class Weekly:
     ident: str
     title: str
     series: list[Series]
-    weeks: list[str]  # "semaine du 30 novembre 2026"
+    weeks: list[str]  # "30 nov. 2026", the Monday
     chart: SafeString
     rows: list[tuple[str, list[Figure]]] = field(default_factory=list)
 
@@ -78,12 +78,12 @@ def _weekly(ident: str, title: str, weeks: list[dt.date], series: list[tuple[str
     built = [Series(name, [figure(n) for n in data], figure(sum(data))) for name, data in series]
     chart = weekly_bars_svg(
         title=title,
-        weeks=[date_format(week, "j b") for week in weeks],
+        weeks=[date_format(week, "j N") for week in weeks],
         series=[(s.name, [f.value for f in s.figures]) for s in built],
         threshold=THRESHOLD,
         hidden=HIDDEN,
     )
-    labels = [date_format(week, "j F Y") for week in weeks]
+    labels = [date_format(week, "j N Y") for week in weeks]
     rows = [(label, [s.figures[index] for s in built]) for index, label in enumerate(labels)]
     return Weekly(ident, title, built, labels, mark_safe(chart), rows)  # noqa: S308 -- escaped in charts
 
@@ -139,9 +139,9 @@ def stats_page(snapshot: Snapshot) -> StatsPage:
             lambda code: agency_labels.get(code, code.upper()),
         ),
         reports=_weekly("reports", "Signalements reçus et traités, par semaine", weeks, [
-            ("Erreurs signalées aux organismes", weekly["error_reports"]),
-            ("Signalements traités", weekly["error_reports_answered"]),
-            ("Résultats de simulation signalés", weekly["result_reports"])]),
+            ("Erreurs signalées", weekly["error_reports"]),
+            ("Erreurs traitées", weekly["error_reports_answered"]),
+            ("Résultats contestés", weekly["result_reports"])]),
         reports_open=figure(reports["open"]),
         reports_answered=figure(reports["answered"]),
         median_days=_median_days(reports),

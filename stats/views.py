@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from rights.catalogue import benefits
 from stats import selectors
 from stats.models import DailyCount
-from stats.presentation import stats_page
+from stats.presentation import THRESHOLD, stats_page
 from stats.services import event_count_or_log
 
 
@@ -16,7 +16,7 @@ def stats(request: HttpRequest) -> HttpResponse:
     """Reads the latest snapshot; computes nothing (a periodic task does)."""
     snapshot = selectors.snapshot_latest()
     page = stats_page(snapshot) if snapshot is not None else None
-    return render(request, "stats/stats.html", {"page": page})
+    return render(request, "stats/stats.html", {"page": page, "threshold": THRESHOLD})
 
 
 @require_GET

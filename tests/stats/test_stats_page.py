@@ -58,9 +58,9 @@ def test_a_count_under_the_threshold_is_hidden(client):
     count_times(DailyCount.Event.SIMULATION_LOGGED_IN, 12)
     snapshot_compute()
     rows = table_rows(client.get("/stats/").content.decode(), "table-simulations")
-    assert rows[0] == ["Semaine", "Sans connexion", "Personne connectée"]
+    assert rows[0] == ["Semaine du", "Sans connexion", "Personne connectée"]
     assert rows[-2][1:] == ["moins de 10", "12"]  # this week
-    assert rows[-1] == ["Total sur 12 semaines", "moins de 10", "12"]
+    assert rows[-1] == ["Total (12 semaines)", "moins de 10", "12"]
     assert all(row[1:] == ["0", "0"] for row in rows[1:-2])
 
 
