@@ -86,3 +86,26 @@ class CitizenIdentity(models.Model):
         if not month or not day:
             return None
         return dt.date(year, month, day)
+
+
+class DeviceSession(models.Model):
+    """A browser where a citizen is logged in, for the list of their devices on "Mon compte".
+
+    Keyed by the session's key, so that the person can end the sessions of their other devices; the
+    device is a coarse description of the User-Agent ("Firefox sur Linux"), which is not kept, nor
+    is the IP address. A row goes with its session: at logout, when the person ends it from another
+    device, and at their next login for sessions that expired meanwhile.
+    """
+
+    session_key = models.CharField(max_length=40, unique=True, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="device_sessions")
+    device = models.CharField("appareil", max_length=80)
+    started_at = models.DateTimeField("connecté le")
+    last_seen_at = models.DateTimeField("dernière activité le")
+
+    class Meta:
+        verbose_name = "appareil connecté"
+        verbose_name_plural = "appareils connectés"
+
+    def __str__(self) -> str:
+        return self.device

@@ -1,10 +1,17 @@
 """Writes on accounts."""
 
+import datetime as dt
+import logging
 import re
 
 from django.db import transaction
+from django.utils import timezone
 
-from accounts.models import CitizenIdentity, User
+from accounts.devices import device_describe
+from accounts.models import CitizenIdentity, DeviceSession, User
+from accounts.selectors import session_keys_of_user, session_store_class
+
+logger = logging.getLogger("accounts")
 
 _BIRTHDATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -46,3 +53,55 @@ def citizen_login_from_franceconnect(*, claims: dict) -> User:
         },
     )
     return user
+
+
+def device_session_record(*, user: User, session_key: str, user_agent: str) -> DeviceSession:
+    """Note the device a citizen just logged in on; forget their devices whose session is gone."""
+    rows = DeviceSession.objects.filter(user=user).exclude(session_key=session_key)
+    live = session_keys_of_user(user_id=user.pk, among=rows.values_list("session_key", flat=True))
+    rows.exclude(session_key__in=live).delete()
+    now = timezone.now()
+    device, _ = DeviceSession.objects.update_or_create(
+        session_key=session_key,
+        defaults={
+            "user": user,
+            "device": device_describe(user_agent),
+            "started_at": now,
+            "last_seen_at": now,
+        },
+    )
+    return device
+
+
+def device_session_seen(
+    *, user: User, session_key: str, user_agent: str, logged_in_at: dt.datetime | None
+) -> None:
+    """Note the device's last activity; a session logged in before devices were noted gets its row."""
+    now = timezone.now()
+    DeviceSession.objects.update_or_create(
+        session_key=session_key,
+        defaults={"last_seen_at": now},
+        create_defaults={
+            "user": user,
+            "device": device_describe(user_agent),
+            "started_at": logged_in_at or now,
+            "last_seen_at": now,
+        },
+    )
+
+
+def device_session_forget(*, session_key: str) -> None:
+    DeviceSession.objects.filter(session_key=session_key).delete()
+
+
+def citizen_other_sessions_end(*, user: User, current_session_key: str) -> int:
+    """Log the person out everywhere but on this device: every other session of theirs is deleted
+    from the session store (database and its cache, whichever the engine) and its device forgotten.
+    Returns how many sessions were ended."""
+    keys = session_keys_of_user(user_id=user.pk) - {current_session_key}
+    store_class = session_store_class()
+    for key in keys:
+        store_class(key).delete()
+    DeviceSession.objects.filter(user=user).exclude(session_key=current_session_key).delete()
+    logger.info("sessions ended: other devices user=%s count=%d", user.pk, len(keys))
+    return len(keys)

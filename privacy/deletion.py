@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from importlib import import_module
 
-from django.conf import settings
-from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import session_keys_of_user, session_store_class
 from agencies.models import FetchRun, JournalEntry
 from agencies.services.fetch import fetch_run_tokens_forget
 from agencies.services.journal import journal_anonymise
@@ -75,21 +71,9 @@ def _publications_forget_member(user_id: int) -> None:
 
 
 def _sessions_delete(user_id: int) -> int:
-    """Every session logged in as the person, on any device. Sessions have no index by user: the
-    live ones are read (they last SESSION_IDLE_TIMEOUT_SECONDS at most, so they are few)."""
-    store_class = import_module(settings.SESSION_ENGINE).SessionStore
-    if hasattr(store_class, "get_model_class"):  # db and cached_db: delete() clears both
-        rows = store_class.get_model_class().objects.filter(expire_date__gt=timezone.now())
-        keys = [
-            key
-            for key, data in rows.values_list("session_key", "session_data").iterator()
-            if store_class().decode(data).get(SESSION_KEY) == str(user_id)
-        ]
-    else:  # the cache engine: the keys are found in Redis
-        prefix = store_class.cache_key_prefix
-        redis = cache._cache.get_client(write=True)
-        names = [name.decode().split(prefix, 1)[1] for name in redis.scan_iter(match=f"*{prefix}*")]
-        keys = [key for key in names if store_class(key).load().get(SESSION_KEY) == str(user_id)]
+    """Every session logged in as the person, on any device."""
+    keys = session_keys_of_user(user_id=user_id)
+    store_class = session_store_class()
     for key in keys:
         store_class(key).delete()
     return len(keys)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from accounts.models import CitizenIdentity, User
+from accounts.models import CitizenIdentity, DeviceSession, User
 from agencies.models import AgencyData, AgentMembership, Consent, FetchRun, JournalEntry
 from alerts.models import Delivery, Notification, Preference
 from rights.models import ErrorReport, Overpayment, OverpaymentRequest, Right
@@ -47,6 +47,8 @@ EXPORTERS: tuple[Exporter, ...] = (
     # accounts
     Exporter("compte", "Votre compte", User, path="pk", by_id=True, exclude=("password",)),
     Exporter("identite", "Votre identité (FranceConnect)", CitizenIdentity),
+    # the session's key is a credential, not information about the person
+    Exporter("appareils", "Les appareils où vous êtes connecté", DeviceSession, exclude=("session_key",)),
     # agencies
     Exporter("accords", "Vos accords pour chaque source de données", Consent),
     Exporter("donnees_organismes", "Les données reçues des organismes, avec leur date", AgencyData),

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 
+from accounts.models import DeviceSession
 from agencies.models import AgencyData, FetchRun
 from agencies.services.journal import journal_record
 from alerts.models import Delivery, Notification, Preference, Publication
@@ -24,6 +26,10 @@ def _agency_data(user, source, dataset, organism, payload):
 
 def fill(user, *, agent=None) -> None:
     """One row in every model that refers to the person, as the portal would have written them."""
+    DeviceSession.objects.create(
+        user=user, session_key=get_random_string(32), device="Firefox sur Linux",
+        started_at=timezone.now(), last_seen_at=timezone.now(),
+    )  # fmt: skip
     _agency_data(user, "caf", "allocation_adulte_handicape", "caf", {"est_beneficiaire": True})
     _agency_data(user, "cpam", "complementaire_sante_solidaire", "cpam", {"est_beneficiaire": True})
     FetchRun.objects.create(user=user, status=FetchRun.Status.DONE)

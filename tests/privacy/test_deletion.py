@@ -7,7 +7,7 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
-from accounts.models import User
+from accounts.models import DeviceSession, User
 from agencies.models import FetchRun, JournalEntry
 from agencies.services.fetch import fetch_run_start
 from alerts.models import Delivery, Publication
@@ -47,6 +47,8 @@ def test_unsent_emails_are_withdrawn_from_the_outbox(joelle, pierre):
 
 def test_every_session_of_the_person_ends_and_their_redis_keys_go(joelle, pierre, logged_in):
     phone, computer, other = logged_in(joelle), logged_in(joelle), logged_in(pierre)
+    joelle_id = joelle.pk
+    assert DeviceSession.objects.filter(user=joelle).count() == 2  # her phone and computer
     assert phone.get("/mon-compte/").status_code == 200
     run = fetch_run_start(user=joelle, france_connect_token="fc-access-token-of-joelle")
     token_key = f"agencies:fetchrun:{run.pk}:fc-token"
@@ -55,6 +57,7 @@ def test_every_session_of_the_person_ends_and_their_redis_keys_go(joelle, pierre
     report = account_delete(user=joelle)
 
     assert report.sessions == 2
+    assert not DeviceSession.objects.filter(user_id=joelle_id).exists()
     assert report.cache_keys == 1
     assert cache.get(token_key) is None
     assert not FetchRun.objects.filter(pk=run.pk).exists()
@@ -63,6 +66,7 @@ def test_every_session_of_the_person_ends_and_their_redis_keys_go(joelle, pierre
         assert not Session.objects.filter(session_key=session_key).exists()
         assert client.get("/mon-compte/").status_code == 302  # to the login page
     assert other.get("/mon-compte/").status_code == 200
+    assert DeviceSession.objects.filter(user=pierre).count() == 1
 
 
 def test_other_people_keep_everything(joelle, pierre):

@@ -57,3 +57,16 @@ def test_the_json_is_machine_readable_and_names_nobody_else(joelle, pierre):
     assert data["sections"]["identite"]["rows"][0]["family_name"] == "DUBINÔRE"
     assert "MERCIER" not in text  # Pierre's birth name
     assert "ymmyffarapp" not in text  # and his e-mail
+
+
+def test_the_export_lists_the_devices_without_their_session_keys(joelle, pierre):
+    key = joelle.device_sessions.get().session_key
+
+    data = personal_data(user=joelle)
+
+    (device,) = data["sections"]["appareils"]["rows"]
+    assert (device["user_id"], device["device"]) == (joelle.pk, "Firefox sur Linux")
+    assert device["started_at"]
+    assert device["last_seen_at"]
+    assert "session_key" not in device
+    assert key not in personal_data_json(user=joelle).decode()

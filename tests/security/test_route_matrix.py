@@ -129,6 +129,7 @@ EXPECTED: dict[str, tuple] = {
     "mes-droits/signaler/<slug:dataset>/": (302, 200, 200, 403, 403, 403, 302, 302),
     "mes-droits/versements/": (302, 200, 200, 403, 403, 403, 302, 302),
     "mon-compte/": (302, 200, 200, 403, 403, 403, 302, 302),
+    "mon-compte/appareils/deconnecter/": (302, 405, 405, 403, 403, 403, 302, 302),
     "mon-compte/mes-donnees.json": (302, 200, 200, 403, 403, 403, 302, 302),
     "mon-compte/mes-donnees.pdf": (302, 200, 200, 403, 403, 403, 302, 302),
     "mon-compte/supprime/": (200, 200, 200, 200, 200, 200, 200, 200),
