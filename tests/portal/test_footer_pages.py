@@ -54,6 +54,7 @@ def test_every_footer_links_the_five_pages(client, start):
         "Mentions légales": "/mentions-legales/",
         "Données personnelles": "/donnees-personnelles/",
         "Gestion des cookies": "/gestion-des-cookies/",
+        "Statistiques": "/stats/",  # the public statistics, as public digital services publish them
     }
 
 

@@ -1,5 +1,6 @@
-"""In Chromium, at a desktop's and a phone's width: a visitor reads the public statistics, axe clean
-(no violation at all), nothing wider than the screen. Screenshots in artifacts/screenshots/."""
+"""In Chromium, at a desktop's and a phone's width: a visitor follows the footer's "Statistiques" and
+reads the public statistics, axe clean (no violation at all), nothing wider than the screen.
+Screenshots in artifacts/screenshots/."""
 
 import pytest
 
@@ -33,7 +34,9 @@ def test_a_visitor_reads_the_public_statistics(live_server, browser_page, known_
     snapshot_compute()
     page = browser_page.page
     page.set_viewport_size({"width": WIDTHS[device], "height": 900})
-    page.goto(live_server.url + "/stats/")
+    page.goto(live_server.url + "/")
+    page.locator("footer").get_by_role("link", name="Statistiques", exact=True).click()
+    page.wait_for_url(live_server.url + "/stats/")
     page.wait_for_function("() => document.documentElement.hasAttribute('data-fr-js')")
     assert page.get_by_role("heading", level=1).inner_text() == "Statistiques d'utilisation"
     assert page.get_by_test_id("computed-at").inner_text().startswith("Chiffres calculés le ")
