@@ -4,8 +4,8 @@ Settings are read at call time so that each check targets the configuration in f
 
 A Celery worker warms OpenFisca before it consumes anything or answers a ping (about ten seconds,
 more on a busy machine). Meanwhile it leaves a mark in the broker's Redis, and the worker check
-says "starting" instead of "no worker answered": `/healthz` then answers at once with the status
-"starting" (503), not "error".
+says "starting" instead of "no worker answered": `/healthz` then answers, within its checks'
+timeouts, with the status "starting" (503), not "error".
 """
 
 import logging
