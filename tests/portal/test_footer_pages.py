@@ -151,7 +151,7 @@ def test_cookies_a_visit_sets_are_all_on_the_cookie_page(client, logged_in, citi
 def test_sitemap_for_anyone_lists_public_pages_only(client):
     html = client.get("/plan-du-site/").content.decode()
 
-    for href in ("/", "/simulateur/", "/aide-pres-de-chez-moi/", "/connexion/", *PAGES):
+    for href in ("/", "/simulateur/", "/aide-pres-de-chez-moi/", "/connexion/", "/stats/", *PAGES):
         assert f'href="{href}"' in html
     assert 'data-testid="sitemap-citizen"' not in html
     assert 'href="/mes-droits/"' not in html
