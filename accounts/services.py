@@ -4,7 +4,8 @@ import datetime as dt
 import logging
 import re
 
-from django.db import transaction
+from django.conf import settings
+from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.devices import device_describe
@@ -12,6 +13,9 @@ from accounts.models import CitizenIdentity, DeviceSession, User
 from accounts.selectors import session_keys_of_user, session_store_class
 
 logger = logging.getLogger("accounts")
+
+# How stale a device's last activity may be: it is written at most this often, sparing a write per request.
+DEVICE_SEEN_EVERY_SECONDS = 60
 
 _BIRTHDATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -105,3 +109,21 @@ def citizen_other_sessions_end(*, user: User, current_session_key: str) -> int:
     DeviceSession.objects.filter(user=user).exclude(session_key=current_session_key).delete()
     logger.info("sessions ended: other devices user=%s count=%d", user.pk, len(keys))
     return len(keys)
+
+
+def sessions_expired_purge(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Delete the sessions that expired (they hold the person's FranceConnect tokens until then) and
+    the devices whose session cannot be alive any more, idle or past its absolute lifetime, for
+    people who never came back to log in. Returns (sessions, devices) deleted."""
+    now = now or timezone.now()
+    store_class = session_store_class()
+    sessions = 0
+    if hasattr(store_class, "get_model_class"):  # the cache engine expires its own keys
+        sessions, _ = store_class.get_model_class().objects.filter(expire_date__lte=now).delete()
+    idle = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE + DEVICE_SEEN_EVERY_SECONDS)
+    lifetime = dt.timedelta(seconds=settings.SESSION_ABSOLUTE_TIMEOUT_SECONDS)
+    devices, _ = DeviceSession.objects.filter(
+        models.Q(last_seen_at__lt=now - idle) | models.Q(started_at__lt=now - lifetime)
+    ).delete()
+    logger.info("sessions purged: expired=%d devices=%d", sessions, devices)
+    return sessions, devices

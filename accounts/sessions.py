@@ -27,7 +27,6 @@ logger = logging.getLogger("accounts")
 
 LOGGED_IN_AT = "_mesdroits_logged_in_at"
 SEEN_AT = "_mesdroits_seen_at"
-SEEN_EVERY_SECONDS = 60  # how stale a device's "last activity" may be: spares a write per request
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.sessions.login_time_record")
@@ -61,7 +60,9 @@ def _user_agent(request: HttpRequest) -> str:
 
 def _device_seen(request: HttpRequest) -> None:
     now, seen_at = time.time(), request.session.get(SEEN_AT)
-    if request.session.session_key is None or (seen_at is not None and now - seen_at < SEEN_EVERY_SECONDS):
+    if request.session.session_key is None or (
+        seen_at is not None and now - seen_at < services.DEVICE_SEEN_EVERY_SECONDS
+    ):
         return
     request.session[SEEN_AT] = now
     logged_in_at = request.session.get(LOGGED_IN_AT)
