@@ -354,6 +354,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Each app's block above declares its periodic tasks; django-celery-beat stores them in the database.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "agencies-journal-purge": {"task": "agencies.journal_purge", "schedule": 24 * 3600},
+    "accounts-sessions-purge": {"task": "accounts.sessions_purge", "schedule": 3600},
     **RIGHTS_BEAT_SCHEDULE,
     **SIMULATOR_BEAT_SCHEDULE,
     **ALERTS_BEAT_SCHEDULE,
