@@ -117,7 +117,8 @@ class Processes:
             cwd=ROOT, env=self.env(**extra), stdout=handle, stderr=subprocess.STDOUT,
         )  # fmt: skip
         self.workers.append(worker)
-        wait_until(lambda: b" ready." in log.read_bytes(), timeout=60, what=f"worker ready ({log})")
+        # Generous bounds: a worker starts in seconds alone, much slower on a busy CI machine.
+        wait_until(lambda: b" ready." in log.read_bytes(), timeout=180, what=f"worker ready ({log})")
         return worker
 
     def sweep(self) -> str:

@@ -31,7 +31,9 @@ def test_a_worker_killed_mid_delivery_sends_exactly_once_after_restart(processes
     first = processes.start_worker(ALERTS_TEST_EMAIL_DELAY="60", ALERTS_TEST_VISIBILITY_TIMEOUT="3")
     processes.sweep()
 
-    wait_until(lambda: Delivery.objects.get(pk=delivery.pk).status == "sending", timeout=30, what="the claim")
+    wait_until(
+        lambda: Delivery.objects.get(pk=delivery.pk).status == "sending", timeout=120, what="the claim"
+    )
     time.sleep(0.5)  # inside the slow send
     os.kill(first.pid, signal.SIGKILL)
     first.wait(timeout=10)
@@ -39,7 +41,7 @@ def test_a_worker_killed_mid_delivery_sends_exactly_once_after_restart(processes
     assert (delivery.status, delivery.attempts, processes.mails()) == ("sending", 1, [])
 
     processes.start_worker(ALERTS_TEST_EMAIL_DELAY="0.2", ALERTS_TEST_VISIBILITY_TIMEOUT="3")
-    wait_until(lambda: Delivery.objects.get(pk=delivery.pk).status == "sent", timeout=60, what="redelivery")
+    wait_until(lambda: Delivery.objects.get(pk=delivery.pk).status == "sent", timeout=180, what="redelivery")
 
     processes.sweep()  # a late sweep, or a second copy of the task, finds nothing to send
     time.sleep(3)
