@@ -9,7 +9,8 @@ from django.utils import formats
 from accounts.models import User
 from agencies.facts import AgencyFacts, facts_from_rows
 from agencies.models import AgencyData, Consent, FetchRun, JournalEntry
-from agencies.registry import organism
+from agencies.registry import organism, organisms
+from agencies.services.fetch import dataset_of_endpoint
 from agencies.sources import Source, sources
 
 
@@ -201,3 +202,45 @@ def fetch_run_for_user(*, user: User, run_id: int) -> FetchRun:
 
 def journal_for_person(*, user: User, limit: int = 200) -> QuerySet[JournalEntry]:
     return JournalEntry.objects.filter(person_id=user.pk)[:limit]
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    """One journal entry as the person reads it: who holds the data and what it is, in French."""
+
+    entry: JournalEntry
+    organism: str  # "CAF ou MSA", "Impôts (DGFiP)", "Éducation nationale"
+    data: str  # the dataset's label, or what the entry says ("consentement", "page Mes droits")
+
+    @property
+    def who(self) -> str:
+        actor = self.entry.actor
+        if actor == "system":
+            return "Mes Droits"
+        return "Un agent de l'organisme" if actor.startswith("agent") else "Vous"
+
+
+def _journal_organism(source: str) -> str:
+    if source in sources():
+        return sources()[source].label
+    entry = organisms().get(source)
+    return entry.short_name if entry else source
+
+
+def _journal_data(source: str, endpoint: str) -> str:
+    dataset = dataset_of_endpoint(endpoint)
+    known = sources().get(source)
+    labels = {item.key: item.label for item in known.datasets} if known else {}
+    return labels.get(dataset, endpoint)
+
+
+def journal_lines_for_person(*, user: User, limit: int = 200) -> list[JournalLine]:
+    """The person's access history, newest first, with the organisms' and datasets' French names."""
+    return [
+        JournalLine(
+            entry=entry,
+            organism=_journal_organism(entry.source),
+            data=_journal_data(entry.source, entry.endpoint),
+        )
+        for entry in journal_for_person(user=user, limit=limit)
+    ]

@@ -112,5 +112,5 @@ def revoke(request: HttpRequest, source: str) -> HttpResponse:
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "agencies/history.html", {"entries": selectors.journal_for_person(user=request.user)}
+        request, "agencies/history.html", {"lines": selectors.journal_lines_for_person(user=request.user)}
     )

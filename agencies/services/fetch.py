@@ -32,6 +32,16 @@ from agencies.sources import sources
 
 logger = logging.getLogger(__name__)
 FC_TOKEN_SECONDS = 120
+# What the journal's `endpoint` says of each call (API Particulier's calls: their path, in ENDPOINTS).
+DGFIP_ENDPOINT = "dgfip:dernieresituation/deuxans"
+SCHOOLING_ENDPOINT = "/v4/men/scolarites"
+
+
+def dataset_of_endpoint(endpoint: str) -> str | None:
+    """The dataset a journaled call asked for ("/v3/dss/quotient_familial" → "quotient_familial")."""
+    calls = {item.path: key for key, item in ENDPOINTS.items()}
+    calls |= {DGFIP_ENDPOINT: "revenu_fiscal", SCHOOLING_ENDPOINT: "scolarite"}
+    return calls.get(endpoint)
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,7 @@ def pivot_identity(user: User) -> PivotIdentity | None:
 
 
 def _call_one(source: str, dataset: str, *, identity, token: str | None, identifier: str) -> Outcome:
-    endpoint = "dgfip:dernieresituation/deuxans" if source == "dgfip" else ENDPOINTS[dataset].path
+    endpoint = DGFIP_ENDPOINT if source == "dgfip" else ENDPOINTS[dataset].path
 
     def ask(with_token: str | None) -> BaseModel:
         if source == "dgfip":
@@ -127,7 +137,7 @@ SCHOOLING_SOURCE = "education_nationale"
 
 
 def _schooling_outcome(user: User) -> Outcome:
-    endpoint = "/v4/men/scolarites"
+    endpoint = SCHOOLING_ENDPOINT
     family = AgencyData.objects.filter(
         user=user, source="caf", dataset="quotient_familial", status=AgencyData.Status.FOUND
     ).first()

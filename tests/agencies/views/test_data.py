@@ -1,5 +1,6 @@
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from agencies.models import AgencyData, FetchRun, JournalEntry
 from agencies.services.fetch import fetch_run_execute, fetch_run_start
@@ -20,7 +21,7 @@ def test_it_shows_each_agencys_data_with_its_date(fetched, logged_in, django_ass
         response = logged_in(fetched).get("/mes-donnees/")
 
     html = response.content.decode()
-    today = timezone.localdate().strftime("%d/%m/%Y")
+    today = date_format(timezone.localdate(), "j F Y")
     assert response.status_code == 200
     assert f"Données CAF du {today}" in html
     assert f"Données Assurance Maladie du {today}" in html
