@@ -23,6 +23,7 @@ class Organism(BaseModel):
     description: str
     contact_url: HttpUrl
     online_services_url: HttpUrl
+    with_article: str  # "la CAF", "l'Assurance Maladie", "France Travail" (see agencies.french)
 
 
 def load_organisms(path: Path = REGISTRY_FILE) -> dict[str, Organism]:

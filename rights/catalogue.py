@@ -116,6 +116,7 @@ class OrganismInfo(BaseModel):
     code: str
     name: str
     short_name: str
+    with_article: str  # "la CAF", "la Ville de Paris" (see agencies.french)
     contact_url: Url
     online_services_url: Url
     mediator_url: Url | None = None

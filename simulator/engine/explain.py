@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from agencies.french import de  # plain Python, like the engine
 from simulator.engine.situation import Situation
 
 Values = dict[str, object]
@@ -191,4 +192,4 @@ def _cheque_energie(values: Values, amount: float, situation: Situation) -> list
         basis = f"votre revenu fiscal de référence de N-2 ({_euros(situation.fiscal.rfr_n2)})"
     else:
         basis = "un revenu fiscal de N-2 estimé à partir des revenus déclarés"
-    return [f"Le chèque énergie dépend de {basis} et de la composition du ménage."]
+    return [f"Le chèque énergie dépend {de(basis)} et de la composition du ménage."]

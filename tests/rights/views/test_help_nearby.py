@@ -19,7 +19,7 @@ def test_it_uses_the_caf_address(persona, logged_in, django_assert_max_num_queri
 
 def test_a_postal_code_typed_in(bob, logged_in):
     html = logged_in(bob).get(URL, {"code_postal": "20000"}).content.decode()
-    assert "plus proches de Ajaccio" in html
+    assert "plus proches d'Ajaccio" in html
     assert "Ajaccio" in html
 
 

@@ -1,0 +1,53 @@
+"""French prepositions before names, in Python and in templates: elision and contraction."""
+
+import pytest
+from django.template import Context, Template
+
+from agencies import french
+from agencies.registry import organisms
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Ajaccio", "d'Ajaccio"),
+        ("Paris", "de Paris"),
+        ("Le Havre", "du Havre"),
+        ("Les Abymes", "des Abymes"),
+        ("la CAF", "de la CAF"),
+        ("l'Assurance Maladie", "de l'Assurance Maladie"),
+        ("France Travail", "de France Travail"),
+        ("le Département", "du Département"),
+        ("un revenu fiscal", "d'un revenu fiscal"),
+        ("Hyères", "de Hyères"),  # an initial h is left alone: many are aspirated
+    ],
+)
+def test_de_elides_before_a_vowel_and_contracts_le_and_les(words, expected):
+    assert french.de(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("la CAF", "à la CAF"),
+        ("l'Assurance Maladie", "à l'Assurance Maladie"),
+        ("France Travail", "à France Travail"),
+        ("le CROUS", "au CROUS"),
+        ("Les Abymes", "aux Abymes"),
+    ],
+)
+def test_a_contracts_le_and_les_and_never_elides(words, expected):
+    assert french.a(words) == expected
+
+
+def test_every_organism_has_its_article_and_none_reads_de_le():
+    for organism in organisms().values():
+        assert organism.short_name.lower() in organism.with_article.lower()
+        assert "de le " not in french.de(organism.with_article)
+        assert "à le " not in french.a(organism.with_article)
+
+
+def test_the_template_filters_keep_the_apostrophe_and_escape_the_words():
+    template = Template("{% load french %}{{ city|de }} · {{ 'caf'|organism|a }} · {{ evil|de }}")
+    html = template.render(Context({"city": "Ajaccio", "evil": "<b>Orléans</b>"}))
+    assert html == "d'Ajaccio · à la CAF · de &lt;b&gt;Orléans&lt;/b&gt;"
