@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from rights.catalogue import ORGANISM_CHOICES
+from rights.catalogue import ORGANISM_CHOICES, benefits
 
 
 class Right(models.Model):
@@ -124,6 +124,12 @@ class Overpayment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.organism} {self.benefit_key} {self.amount}"
+
+    @property
+    def benefit_name(self) -> str:
+        """The benefit as the catalogue names it ("Revenu de solidarité active"), its key if it left."""
+        entry = benefits().get(self.benefit_key)
+        return entry.name if entry else self.benefit_key
 
 
 class OverpaymentRequest(models.Model):

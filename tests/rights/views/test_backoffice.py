@@ -4,10 +4,12 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from agencies.models import AgencyData, JournalEntry
 from rights.models import ErrorReport, Overpayment
-from rights.right_to_error import error_report_create
+from rights.right_to_error import error_report_create, overpayment_create
 from tests.accounts.agents.conftest import agent_create, agent_login
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +52,40 @@ def test_the_caf_agent_sees_and_answers_the_report(client, claire, report):
     assert response.status_code == 302
     report.refresh_from_db()
     assert (report.status, report.answer, report.answered_by) == ("corrected", "Date corrigée.", claire)
+
+
+def test_the_agents_lists_name_the_benefit_and_dates_in_french(client, claire, report, bob):
+    ErrorReport.objects.filter(pk=report.pk).update(
+        created_at=timezone.make_aware(dt.datetime(2026, 11, 11, 9, 0))
+    )
+    overpayment_create(
+        user=bob, organism="caf", benefit_key="rsa", amount=Decimal("120.50"), reason="Ressources non déclarées.",
+        period_start=dt.date(2026, 3, 1), period_end=dt.date(2026, 5, 31), notified_on=dt.date(2026, 10, 1),
+        repayment="direct", created_by=claire,
+    )  # fmt: skip
+    agent_login(client, claire)
+
+    response = client.get("/agents/droits/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "120,50 € (Revenu de solidarité active), notifié le 1 octobre 2026" in html
+    assert "11 novembre 2026" in html
+    assert "(rsa)" not in html
+    assert "2026-10-01" not in html
+    assert "01/10/2026" not in html
+
+
+def test_the_report_page_gives_the_birth_date_in_words(client, claire, report):
+    agent_login(client, claire)
+
+    response = client.get(f"/agents/droits/signalements/{report.pk}/")
+
+    html = response.content.decode()
+    birthdate = report.user.identity.birthdate  # ISO, as FranceConnect gives it
+    assert response.status_code == 200
+    assert birthdate not in html
+    assert f"né(e) le {date_format(report.user.identity.birth_date, 'j F Y')}" in html
 
 
 def test_an_agent_of_another_organism_cannot_see_it(client, sofia, report):

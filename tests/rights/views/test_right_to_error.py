@@ -1,6 +1,7 @@
 """Reports of errors and overpayments, citizen side, including that nobody reaches another's items."""
 
 import pytest
+from django.utils.formats import date_format
 
 from agencies.models import JournalEntry
 from rights.demo import rights_demo_ensure
@@ -45,6 +46,15 @@ def test_it_reports_an_error_routed_to_the_organism_and_journaled(alice, logged_
     assert "Revenu de solidarité active" in client.get("/mes-droits/signalements/").content.decode()
 
 
+def test_the_report_form_says_it_goes_to_the_organism_with_its_article(alice, logged_in):
+    response = logged_in(alice).get("/mes-droits/signaler/revenu_solidarite_active/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "votre signalement est transmis <strong>à la CAF</strong>" in html
+    assert "transmis à <strong>CAF" not in html
+
+
 def test_an_empty_report_is_refused(alice, logged_in):
     response = logged_in(alice).post("/mes-droits/signaler/revenu_solidarite_active/", {"message": ""})
     assert response.status_code == 200
@@ -78,7 +88,8 @@ def test_overpayment_is_explained_and_a_payment_plan_requested(logged_in):
     client = logged_in(overpayment.user)
     html = client.get(f"/mes-droits/indus/{overpayment.pk}/").content.decode()
     for text in ("342,18 €", "Revenu de solidarité active", "Retenue sur vos prochains versements", "57,03 € par mois",
-                 f"jusqu'au {overpayment.recourse_deadline:%d/%m/%Y}", "Le médiateur de CAF", "Échéancier de remboursement"):  # fmt: skip
+                 f"jusqu'au {date_format(overpayment.recourse_deadline, 'j F Y')}", "Le médiateur de la CAF",
+                 "Contacter la CAF", "Échéancier de remboursement"):  # fmt: skip
         assert text in html, text
     response = client.post(f"/mes-droits/indus/{overpayment.pk}/",
                            {"kind": "payment_plan", "message": "Je peux payer 30 € par mois.", "monthly_amount": "30"})  # fmt: skip
