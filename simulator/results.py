@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -76,6 +77,11 @@ class ResultsView:
     assumptions: list[str] = field(default_factory=list)
     monthly_total: Decimal = Decimal(0)
     yearly_total: Decimal = Decimal(0)
+
+    @property
+    def month_date(self) -> dt.date:
+        """The first day of the simulated month ("2026-12"), for `|date:"F Y"`: "décembre 2026"."""
+        return dt.date.fromisoformat(f"{self.month}-01")
 
     @property
     def monthly_total_text(self) -> str:

@@ -45,9 +45,12 @@ def results(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def results_download(request: HttpRequest) -> HttpResponse:
-    _, view = _stored(request)
+    draft, view = _stored(request)
     if view is None:
-        return redirect("simulator:recap")
+        # A link to a file that does not exist yet: say so, and where to start, rather than redirect
+        # a download to a page.
+        context = {"has_answers": any(not key.startswith("_") for key in draft.answers)}
+        return render(request, "simulator/no_results_pdf.html", context, status=404)
     response = HttpResponse(results_pdf(view=view), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mes-droits-simulation.pdf"'
     return response

@@ -152,7 +152,8 @@ EXPECTED: dict[str, tuple] = {
     "simulateur/resultats/": (302, 302, 302, 302, 302, 302, 302, 302),
     "simulateur/resultats/envoyer/": (405, 405, 405, 405, 405, 405, 405, 405),
     "simulateur/resultats/signaler/": (302, 302, 302, 302, 302, 302, 302, 302),
-    "simulateur/resultats/synthese.pdf": (302, 302, 302, 302, 302, 302, 302, 302),
+    # No results, no PDF: a 404 page saying why and where to start (the results page redirects).
+    "simulateur/resultats/synthese.pdf": (404, 404, 404, 404, 404, 404, 404, 404),
     # Public statistics for everyone; the counted way out to a procedure ("profil" is no benefit: 404).
     "stats/": (200, 200, 200, 200, 200, 200, 200, 200),
     "stats/demarche/<slug:key>/": (404, 404, 404, 404, 404, 404, 404, 404),

@@ -139,3 +139,55 @@ def test_every_change_of_situation_computes(client, kind, params):
         line for line in response.content.decode().splitlines() if "error" in line
     ]
     assert "ce qui changerait" in response.content.decode()
+
+
+@pytest.fixture
+def melissandre_results(client, time_machine):
+    time_machine.move_to("2026-12-04 10:00:00+01:00")
+    answer_all(client, melissandre_answers())
+    assert client.post("/simulateur/recapitulatif/").status_code == 302
+    return client
+
+
+def test_the_results_page_names_the_month_in_french_words(melissandre_results):
+    response = melissandre_results.get("/simulateur/resultats/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Montants estimés pour décembre 2026" in html
+    assert "2026-12" not in html
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is not installed")
+def test_the_pdf_names_the_month_in_french_words(melissandre_results, tmp_path):
+    response = melissandre_results.get("/simulateur/resultats/synthese.pdf")
+
+    assert response.status_code == 200
+    pdf = tmp_path / "synthese.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    assert "pour décembre 2026" in text
+    assert "2026-12" not in text
+
+
+def test_the_pdf_without_a_simulation_says_why_and_where_to_start(client):
+    response = client.get("/simulateur/resultats/synthese.pdf")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+    assert "Pas encore de synthèse à télécharger" in html
+    assert "vous n'avez pas encore de résultats" in html
+    assert 'href="/simulateur/"' in html
+    assert "Commencer une simulation" in html
+
+
+def test_the_pdf_before_the_results_points_back_to_the_answers_kept(client):
+    answer_all(client, {"profil": melissandre_answers()["profil"]})
+
+    response = client.get("/simulateur/resultats/synthese.pdf")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Vos réponses sont gardées" in html
+    assert 'href="/simulateur/recapitulatif/"' in html
