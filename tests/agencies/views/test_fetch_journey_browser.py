@@ -35,6 +35,9 @@ def test_login_consent_progress_and_data(live_server, browser_page, franceconnec
     assert browser_page.serious_accessibility_violations() == []
 
     page.get_by_role("link", name="Historique de mes données").first.click()
-    assert page.get_by_role("cell", name="/v3/dss/quotient_familial").first.is_visible()
+    assert page.get_by_role(
+        "cell", name="Quotient familial, allocataires et enfants du foyer, adresse"
+    ).first.is_visible()
+    assert page.get_by_role("cell", name="CAF ou MSA").first.is_visible()
     browser_page.screenshot("history")
     assert browser_page.console_errors == []
