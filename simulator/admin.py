@@ -39,6 +39,7 @@ class ScreeningRunAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status"]
     inlines = [ScreeningChunkInline]
     readonly_fields = ["progress", "households_done", "rate", "rate_per_worker", "failures"]
+    exclude = ["planned_through_user_id"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -93,20 +93,20 @@ class ScreeningRun(models.Model):
         RUNNING = "running", "En cours"
         DONE = "done", "Terminé"
 
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PLANNING)
-    reason = models.CharField(max_length=200, blank=True)  # "barème d'avril", "nightly"…
-    chunk_households = models.PositiveIntegerField()
+    kind = models.CharField("membres", max_length=16, choices=Kind.choices)
+    status = models.CharField("état", max_length=16, choices=Status.choices, default=Status.PLANNING)
+    reason = models.CharField("motif", max_length=200, blank=True)  # "barème d'avril", "nightly"…
+    chunk_households = models.PositiveIntegerField("membres par lot")
     # Planning goes through the members by user id; the last one planned, so a lost planning resumes.
-    planned_through_user_id = models.BigIntegerField(default=0)
-    chunks_total = models.PositiveIntegerField(default=0)
+    planned_through_user_id = models.BigIntegerField("découpé jusqu'à l'utilisateur", default=0)
+    chunks_total = models.PositiveIntegerField("lots", default=0)
     # Written when the run ends, from its chunks (while it runs, the admin sums them).
-    households = models.PositiveIntegerField(default=0)
-    skipped = models.PositiveIntegerField(default=0)
-    failed_chunks = models.PositiveIntegerField(default=0)
-    started_at = models.DateTimeField(auto_now_add=True)
+    households = models.PositiveIntegerField("membres re-criblés", default=0)
+    skipped = models.PositiveIntegerField("membres ignorés", default=0)
+    failed_chunks = models.PositiveIntegerField("lots en échec", default=0)
+    started_at = models.DateTimeField("début", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField("fin", null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

@@ -15,12 +15,18 @@ the simulations and the potential rights (``potential_rights_hand_over``, the lo
 - ``selectors``: the members a run covers, a run's progress;
 - ``tasks``: the Celery tasks, thin.
 
-Chunk size and memory (``SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS``, 100 by default). A member's
-screening computes one household per combination of their unknowns: 1 when the agencies said
-everything, typically 12–16 (housing × activity), at most 3 communes × 4 housings × 4 activities
-× 3 partner incomes = 144 (a couple no agency knows). Measured here (``/proc/self/status``): a
-warmed worker holds about 270 MB, and ``compute_many`` adds about 33 KB a household (11,520
-households of the worst kind: 646 MB peak). So 100 members at 144 variants each ≈ 270 + 100 × 144
-× 0.033 ≈ 750 MB, under 1 GB with room for the members' rows and drafts; a base of typical members
-(≤ 16 variants) could take 600 a chunk for the same bound.
+Chunk size, memory and time. A member's screening computes one household per combination of their
+unknowns: 1 when the agencies said everything, typically 4–16 (housing × activity), at most 3
+communes × 4 housings × 4 activities × 3 partner incomes = 144 (a couple no agency knows).
+Measured here (``bench/bench_rescreening.py``, VmHWM): a worker re-screening holds about 510 MB
+before its first chunk's households (warmed OpenFisca, communes, catalogue, first-run caches) plus
+about 65 KB per household of the simulation in progress (inputs, results, drafts): 731 MB for
+3,460 households. Hence:
+
+- ``batch.MAX_HOUSEHOLDS_PER_SIMULATION`` = 6,000 → 510 + 6,000 × 0.065 ≈ 900 MB, under 1 GB
+  whatever the members;
+- ``SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS`` = 500 members: ONE simulation for the usual chunk
+  (500 × ≤ 12 variants), several of ≤ 6,000 households only for members with many unknowns; a
+  worst chunk (500 × 144 = 72,000 households) takes about 4 minutes, inside the chunk task's own
+  10-minute limit (``services.CHUNK_SOFT_TIME_LIMIT_SECONDS``).
 """

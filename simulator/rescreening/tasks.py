@@ -4,6 +4,8 @@ from celery import shared_task
 
 from simulator.models import ScreeningRun
 from simulator.rescreening.services import (
+    CHUNK_SOFT_TIME_LIMIT_SECONDS,
+    CHUNK_TIME_LIMIT_SECONDS,
     rescreening_chunk_process,
     rescreening_run_plan,
     rescreening_run_start,
@@ -28,7 +30,11 @@ def rescreening_plan_task(run_id: int) -> int:
     return rescreening_run_plan(run_id=run_id)
 
 
-@shared_task(name="simulator.rescreening_chunk")
+@shared_task(
+    name="simulator.rescreening_chunk",
+    soft_time_limit=CHUNK_SOFT_TIME_LIMIT_SECONDS,
+    time_limit=CHUNK_TIME_LIMIT_SECONDS,
+)
 def rescreening_chunk_task(chunk_id: int) -> str:
     return rescreening_chunk_process(chunk_id=chunk_id)
 
