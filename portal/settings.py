@@ -249,9 +249,9 @@ SIMULATOR_BEAT_SCHEDULE = {
     "simulator-rescreening-incremental": {"task": "simulator.rescreening_incremental", "schedule": 24 * 3600},
     "simulator-rescreening-sweep": {"task": "simulator.rescreening_sweep", "schedule": 300},
 }
-# Members re-screened in one vectorised simulation: a worker stays under 1 GB even at 144 variants
-# a member (the estimate is in simulator/rescreening/__init__.py).
-SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS = env_int("SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS", 100, minimum=1)
+# Members per re-screening chunk; a worker stays under 1 GB whatever their variants (the estimate
+# is in simulator/rescreening/__init__.py).
+SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS = env_int("SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS", 500, minimum=1)
 
 # --- Alerts and agency notifications --------------------------------------------------------------
 # Alert tasks go to ALERTS_QUEUE when set (a dedicated worker pool for big mailings), else to the
