@@ -73,14 +73,31 @@ def run_progress(run: ScreeningRun, *, now: dt.datetime | None = None) -> RunPro
     )
 
 
-def chunks_to_requeue(*, lease_expired_before: dt.datetime, max_attempts: int) -> QuerySet[ScreeningChunk]:
-    """Chunks of unfinished runs that nobody is working on any more: claimed longer than a lease
-    ago with no result (a killed worker), failed with attempts left, or queued longer than a lease
-    ago and never claimed (a lost message)."""
-    return ScreeningChunk.objects.filter(run__status=ScreeningRun.Status.RUNNING).filter(
+def chunks_to_requeue(
+    *, lease_expired_before: dt.datetime, max_attempts: int, stalled_run_ids: list[int]
+) -> QuerySet[ScreeningChunk]:
+    """Chunks of unfinished runs that nobody is working on any more, not queued within a lease:
+    claimed longer than a lease ago with no result (a killed worker), failed with attempts left,
+    or, in a run where nothing was claimed or finished for a lease, never claimed (a lost message;
+    a run that merely waits behind a long queue is not flooded with copies of its chunks)."""
+    return ScreeningChunk.objects.filter(
+        run__status=ScreeningRun.Status.RUNNING, queued_at__lt=lease_expired_before
+    ).filter(
         Q(status=ScreeningChunk.Status.RUNNING, claimed_at__lt=lease_expired_before)
         | Q(status=ScreeningChunk.Status.FAILED, attempts__lt=max_attempts)
-        | Q(status=ScreeningChunk.Status.PENDING, queued_at__lt=lease_expired_before)
+        | Q(status=ScreeningChunk.Status.PENDING, run_id__in=stalled_run_ids)
+    )
+
+
+def runs_stalled(*, since: dt.datetime) -> list[int]:
+    """Running runs none of whose chunks was claimed or finished since ``since``."""
+    recent = ScreeningChunk.objects.filter(run_id=OuterRef("pk")).filter(
+        Q(claimed_at__gte=since) | Q(finished_at__gte=since)
+    )
+    return list(
+        ScreeningRun.objects.filter(status=ScreeningRun.Status.RUNNING)
+        .exclude(Exists(recent))
+        .values_list("pk", flat=True)
     )
 
 

@@ -24,6 +24,7 @@ from simulator.rescreening.selectors import (
     members_of_run,
     run_has_work_left,
     run_progress,
+    runs_stalled,
 )
 from simulator.services import potential_rights_hand_over, simulation_prefilled_draft
 
@@ -302,14 +303,15 @@ def rescreening_sweep(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     expired = now - lease()
     with transaction.atomic():
+        requeue = chunks_to_requeue(
+            lease_expired_before=expired,
+            max_attempts=MAX_ATTEMPTS,
+            stalled_run_ids=runs_stalled(since=expired),
+        )
         chunk_ids = list(
-            chunks_to_requeue(lease_expired_before=expired, max_attempts=MAX_ATTEMPTS)
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)
+            requeue.select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True)
         )
-        ScreeningChunk.objects.filter(pk__in=chunk_ids, status=ScreeningChunk.Status.PENDING).update(
-            queued_at=now
-        )
+        ScreeningChunk.objects.filter(pk__in=chunk_ids).update(queued_at=now)  # once a lease at most
         transaction.on_commit(lambda: [rescreening_chunk_task.delay(pk) for pk in chunk_ids])
         stalled = list(
             ScreeningRun.objects.filter(

@@ -84,10 +84,13 @@ def test_the_sweeper_queues_again_a_chunk_whose_worker_died(
     run = rescreening_run_start(kind=ScreeningRun.Kind.FULL, reason="test")
     rescreening_run_plan(run_id=run.pk)
     chunk = run.chunks.get()
-    chunk_claim(chunk_id=chunk.pk, now=timezone.now() - lease() - dt.timedelta(seconds=1))  # then killed
+    long_ago = timezone.now() - lease() - dt.timedelta(seconds=1)
+    ScreeningChunk.objects.filter(pk=chunk.pk).update(queued_at=long_ago)
+    chunk_claim(chunk_id=chunk.pk, now=long_ago)  # then killed
 
     with django_capture_on_commit_callbacks(execute=True):
         assert rescreening_sweep() == 1
+        assert rescreening_sweep() == 0  # queued again once a lease at most
     assert queued == [chunk.pk]
     assert rescreening_chunk_process(chunk_id=chunk.pk) == "done"
     run.refresh_from_db()
@@ -133,3 +136,22 @@ def test_a_failing_chunk_is_tried_three_times_then_the_run_ends_with_its_failure
     assert (chunk.status, chunk.attempts, chunk.error) == (ScreeningChunk.Status.FAILED, 3, "RuntimeError")
     run.refresh_from_db()
     assert (run.status, run.households, run.failed_chunks) == (ScreeningRun.Status.DONE, 0, 1)
+
+
+@pytest.mark.django_db
+def test_a_run_waiting_behind_a_long_queue_is_not_flooded_with_copies_of_its_chunks(walked, settings):
+    settings.SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS = 1
+    walked("nom_composé")
+    walked("sans_genre")
+    run = rescreening_run_start(kind=ScreeningRun.Kind.FULL, reason="test")
+    rescreening_run_plan(run_id=run.pk)
+    first = run.chunks.order_by("number").first()
+    long_ago = timezone.now() - lease() - dt.timedelta(seconds=1)
+    run.chunks.update(queued_at=long_ago)
+    chunk_claim(chunk_id=first.pk)  # a worker is on the run: the second chunk waits its turn
+
+    assert rescreening_sweep() == 0
+    # A lease later nothing was claimed or finished: its messages are taken as lost, queued again once.
+    later = timezone.now() + lease() + dt.timedelta(seconds=1)
+    assert rescreening_sweep(now=later) == 2  # the waiting chunk, and the first one past its lease
+    assert rescreening_sweep(now=later) == 0
