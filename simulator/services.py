@@ -125,21 +125,41 @@ def draft_screened(*, draft: Draft, screening: Screening, baseline: SimulationRe
     return draft.result
 
 
+# OpenFisca runs outside the transaction that writes its result: a screening takes seconds, and on
+# SQLite (the demo's database) a transaction holds the whole database's write lock, so every page
+# and task would wait for it, past SQLite's busy timeout ("database is locked"). The result is
+# written only if the simulation did not change meanwhile, else computed again from the new row.
+PREFILL_COMPUTE_ATTEMPTS = 3
+
+
 def simulation_prefill_and_compute(*, user_id: int) -> Simulation:
     """At login: pre-fill the person's answers from agency data and compute their results.
 
     Idempotent: steps the person has posted are kept as they are; running it twice gives the same row.
     """
     user = User.objects.select_related("identity").get(pk=user_id)
-    with transaction.atomic():
-        simulation, _ = Simulation.objects.select_for_update().get_or_create(user=user)
-        draft = simulation_prefilled_draft(simulation=simulation, user=user)
-        try:
-            simulation_screen(draft=draft)
-        except AnswersIncomplete as incomplete:
-            logger.info("Simulation of user %s not computed: %s", user_id, list(incomplete.errors))
-        simulation_store(draft=draft)
+    simulation, _ = Simulation.objects.get_or_create(user=user)
+    for _ in range(PREFILL_COMPUTE_ATTEMPTS):
+        draft = _prefilled_and_screened(simulation=simulation, user=user)
+        with transaction.atomic():
+            current = Simulation.objects.select_for_update().get(pk=simulation.pk)
+            if current.updated_at == simulation.updated_at:
+                simulation_store(draft=draft)
+                return simulation
+        simulation = current  # changed meanwhile (an answer, another computation): again, from it
+    with transaction.atomic():  # still changing under us: computed under the row's lock, as a last resort
+        simulation = Simulation.objects.select_for_update().get(pk=simulation.pk)
+        simulation_store(draft=_prefilled_and_screened(simulation=simulation, user=user))
     return simulation
+
+
+def _prefilled_and_screened(*, simulation: Simulation, user: User) -> Draft:
+    draft = simulation_prefilled_draft(simulation=simulation, user=user)
+    try:
+        simulation_screen(draft=draft)
+    except AnswersIncomplete as incomplete:
+        logger.info("Simulation of user %s not computed: %s", user.pk, list(incomplete.errors))
+    return draft
 
 
 def simulation_prefilled_draft(*, simulation: Simulation, user: User) -> Draft:
