@@ -252,6 +252,8 @@ SIMULATOR_BEAT_SCHEDULE = {
 # Members per re-screening chunk; a worker stays under 1 GB whatever their variants (the estimate
 # is in simulator/rescreening/__init__.py).
 SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS = env_int("SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS", 500, minimum=1)
+# Re-screening tasks go to this queue when set (a worker pool of its own), else to the default one.
+SIMULATOR_RESCREENING_QUEUE = env_str("SIMULATOR_RESCREENING_QUEUE", "")
 
 # --- Alerts and agency notifications --------------------------------------------------------------
 # Alert tasks go to ALERTS_QUEUE when set (a dedicated worker pool for big mailings), else to the
