@@ -43,6 +43,13 @@ CHUNK_SOFT_TIME_LIMIT_SECONDS = 600
 CHUNK_TIME_LIMIT_SECONDS = 660
 
 
+def _enqueue(task, *args) -> None:
+    """On SIMULATOR_RESCREENING_QUEUE when set (a worker pool of its own, so that the logins' tasks
+    never wait behind the thousands of chunks of a full run), else on the default queue."""
+    queue = settings.SIMULATOR_RESCREENING_QUEUE
+    task.apply_async(args, **({"queue": queue} if queue else {}))
+
+
 def lease() -> dt.timedelta:
     """A claim older than this is a dead worker's: no chunk task outlives its hard time limit."""
     return dt.timedelta(seconds=CHUNK_TIME_LIMIT_SECONDS + 30)
@@ -58,7 +65,7 @@ def rescreening_run_start(*, kind: str, reason: str = "") -> ScreeningRun:
     run.full_clean()
     run.save()
     logger.info("re-screening run %s (%s) started", run.pk, kind)
-    transaction.on_commit(lambda: rescreening_plan_task.delay(run.pk))
+    transaction.on_commit(lambda: _enqueue(rescreening_plan_task, run.pk))
     return run
 
 
@@ -105,9 +112,9 @@ def rescreening_run_plan(*, run_id: int) -> int:
             run.status = ScreeningRun.Status.RUNNING
         run.save()
         chunk_ids = [chunk.pk for chunk in chunks]
-        transaction.on_commit(lambda: [rescreening_chunk_task.delay(pk) for pk in chunk_ids])
+        transaction.on_commit(lambda: [_enqueue(rescreening_chunk_task, pk) for pk in chunk_ids])
         if more:
-            transaction.on_commit(lambda: rescreening_plan_task.delay(run.pk))
+            transaction.on_commit(lambda: _enqueue(rescreening_plan_task, run.pk))
     logger.info(
         "re-screening run %s: %d chunk(s) planned, %s",
         run_id,
@@ -312,13 +319,13 @@ def rescreening_sweep(*, now: dt.datetime | None = None) -> int:
             requeue.select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True)
         )
         ScreeningChunk.objects.filter(pk__in=chunk_ids).update(queued_at=now)  # once a lease at most
-        transaction.on_commit(lambda: [rescreening_chunk_task.delay(pk) for pk in chunk_ids])
+        transaction.on_commit(lambda: [_enqueue(rescreening_chunk_task, pk) for pk in chunk_ids])
         stalled = list(
             ScreeningRun.objects.filter(
                 status=ScreeningRun.Status.PLANNING, updated_at__lt=expired
             ).values_list("pk", flat=True)
         )
-        transaction.on_commit(lambda: [rescreening_plan_task.delay(pk) for pk in stalled])
+        transaction.on_commit(lambda: [_enqueue(rescreening_plan_task, pk) for pk in stalled])
     for run_id in ScreeningRun.objects.filter(status=ScreeningRun.Status.RUNNING).values_list(
         "pk", flat=True
     ):

@@ -79,7 +79,9 @@ def test_the_sweeper_queues_again_a_chunk_whose_worker_died(
     from simulator.rescreening import tasks
 
     queued = []
-    monkeypatch.setattr(tasks.rescreening_chunk_task, "delay", queued.append)
+    monkeypatch.setattr(
+        tasks.rescreening_chunk_task, "apply_async", lambda args, **options: queued.append(args[0])
+    )
     walked("nom_composé")
     run = rescreening_run_start(kind=ScreeningRun.Kind.FULL, reason="test")
     rescreening_run_plan(run_id=run.pk)

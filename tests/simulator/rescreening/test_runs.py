@@ -77,11 +77,17 @@ def test_an_unchanged_member_is_not_recomputed_by_the_incremental_run(walked):
 
 
 @pytest.mark.django_db
-def test_the_command_queues_a_run_after_commit(django_capture_on_commit_callbacks, monkeypatch):
+def test_the_command_queues_a_run_after_commit_on_the_rescreening_queue(
+    django_capture_on_commit_callbacks, monkeypatch, settings
+):
     from simulator.rescreening import tasks
 
+    settings.SIMULATOR_RESCREENING_QUEUE = "rescreening"
+
     queued = []
-    monkeypatch.setattr(tasks.rescreening_plan_task, "delay", queued.append)
+    monkeypatch.setattr(
+        tasks.rescreening_plan_task, "apply_async", lambda args, **options: queued.append((args[0], options))
+    )
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("simulator_rescreen", "--reason", "barème d'avril", stdout=out)
@@ -92,7 +98,7 @@ def test_the_command_queues_a_run_after_commit(django_capture_on_commit_callback
         ScreeningRun.Status.PLANNING,
         "barème d'avril",
     )
-    assert queued == [run.pk]
+    assert queued == [(run.pk, {"queue": "rescreening"})]
     assert f"run {run.pk}" in out.getvalue()
 
 
