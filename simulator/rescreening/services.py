@@ -56,9 +56,18 @@ def lease() -> dt.timedelta:
 
 
 def rescreening_run_start(*, kind: str, reason: str = "") -> ScreeningRun:
-    """Create a run and queue its planning on commit."""
+    """Create a run and queue its planning on commit.
+
+    An incremental run still going on when the next night's starts is left to finish instead: a
+    second one would screen the same members again.
+    """
     from simulator.rescreening.tasks import rescreening_plan_task
 
+    if kind == ScreeningRun.Kind.INCREMENTAL:
+        unfinished = ScreeningRun.objects.filter(kind=kind).exclude(status=ScreeningRun.Status.DONE).first()
+        if unfinished is not None:
+            logger.info("re-screening run %s (incremental) not finished: no new one", unfinished.pk)
+            return unfinished
     run = ScreeningRun(
         kind=kind, reason=reason, chunk_households=settings.SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from agencies.models import AgencyData
 from rights.models import Right
 from simulator.models import ScreeningRun, Simulation
+from simulator.rescreening.services import rescreening_run_start
 from simulator.rescreening.tasks import rescreening_full_task
 from tests.conftest import _worker_is_idle
 from tests.simulator.rescreening.conftest import run_to_the_end
@@ -74,6 +75,15 @@ def test_an_unchanged_member_is_not_recomputed_by_the_incremental_run(walked):
 
     again = run_to_the_end(ScreeningRun.Kind.INCREMENTAL)  # the next night: nothing new
     assert (again.status, again.chunks_total, again.households) == (ScreeningRun.Status.DONE, 0, 0)
+
+
+@pytest.mark.django_db
+def test_a_night_whose_incremental_run_is_not_finished_starts_no_other():
+    running = rescreening_run_start(kind=ScreeningRun.Kind.INCREMENTAL, reason="nightly")
+
+    assert rescreening_run_start(kind=ScreeningRun.Kind.INCREMENTAL, reason="nightly") == running
+    assert rescreening_run_start(kind=ScreeningRun.Kind.FULL, reason="barème") != running
+    assert ScreeningRun.objects.count() == 2
 
 
 @pytest.mark.django_db
