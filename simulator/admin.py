@@ -8,7 +8,16 @@ class ScreeningChunkInline(admin.TabularInline):
     """Only the chunks that did not end well: a run has thousands."""
 
     model = ScreeningChunk
-    fields = ["number", "status", "attempts", "claimed_at", "households", "skipped", "error"]
+    fields = [
+        "number",
+        "status",
+        "attempts",
+        "claimed_at",
+        "households",
+        "skipped",
+        "members_failed",
+        "error",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -70,6 +79,7 @@ class ScreeningRunAdmin(admin.ModelAdmin):
         value = run_progress(run).per_worker_per_second
         return "—" if value is None else f"{value:.0f}"
 
-    @admin.display(description="lots en échec")
-    def failures(self, run: ScreeningRun) -> int:
-        return run_progress(run).chunks_failed
+    @admin.display(description="en échec")
+    def failures(self, run: ScreeningRun) -> str:
+        progress = run_progress(run)
+        return f"{progress.members_failed} membre(s), {progress.chunks_failed} lot(s)"

@@ -103,6 +103,7 @@ class ScreeningRun(models.Model):
     # Written when the run ends, from its chunks (while it runs, the admin sums them).
     households = models.PositiveIntegerField("membres re-criblés", default=0)
     skipped = models.PositiveIntegerField("membres ignorés", default=0)
+    members_failed = models.PositiveIntegerField("membres en échec", default=0)
     failed_chunks = models.PositiveIntegerField("lots en échec", default=0)
     started_at = models.DateTimeField("début", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -142,6 +143,7 @@ class ScreeningChunk(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     households = models.PositiveIntegerField(default=0)  # screened and stored
     skipped = models.PositiveIntegerField(default=0)  # incomplete answers, or changed meanwhile
+    members_failed = models.PositiveIntegerField(default=0)  # an error on their data alone, not written
     variants = models.PositiveIntegerField(default=0)  # households computed (every variant)
     compute_seconds = models.FloatField(default=0)
     error = models.CharField(max_length=100, blank=True)  # the exception's class, never its text

@@ -18,6 +18,7 @@ MAX_HOUSEHOLDS_PER_SIMULATION = 6000
 class BatchOutcome:
     screened: list[Draft]  # each with its result set, as the login would have set it
     incomplete: list[Draft]  # a fact that is never varied is missing (a birth date): not computed
+    failed: list[str]  # the error's class for each draft that could not be screened (not written)
     variants: int  # households computed
 
 
@@ -33,12 +34,14 @@ def drafts_screen(
     """
     max_households = max_households or MAX_HOUSEHOLDS_PER_SIMULATION
     plans: list[tuple[Draft, ScreeningPlan]] = []
-    incomplete = []
+    incomplete, failed = [], []
     for draft in drafts:
         try:
             plans.append((draft, screening_plan(draft.answers, month=month)))
         except AnswersIncomplete:
             incomplete.append(draft)
+        except Exception as error:  # one member's odd answers must not hold back the chunk's others
+            failed.append(type(error).__name__)
     for group in _groups(plans, max_households):
         results = compute_many([situation for _, plan in group for situation in plan.situations])
         start = 0
@@ -49,6 +52,7 @@ def drafts_screen(
     return BatchOutcome(
         screened=[draft for draft, _ in plans],
         incomplete=incomplete,
+        failed=failed,
         variants=sum(len(plan.situations) for _, plan in plans),
     )
 

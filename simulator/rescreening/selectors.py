@@ -47,6 +47,7 @@ class RunProgress:
     chunks_failed: int
     households: int
     skipped: int
+    members_failed: int
     households_per_second: float | None  # over the run's wall time so far
     per_worker_per_second: float | None  # over the chunks' own computation time
 
@@ -58,6 +59,7 @@ def run_progress(run: ScreeningRun, *, now: dt.datetime | None = None) -> RunPro
         failed=Count("pk", filter=Q(status=ScreeningChunk.Status.FAILED)),
         households=Coalesce(Sum("households", filter=Q(status=ScreeningChunk.Status.DONE)), 0),
         skipped=Coalesce(Sum("skipped", filter=Q(status=ScreeningChunk.Status.DONE)), 0),
+        members_failed=Coalesce(Sum("members_failed", filter=Q(status=ScreeningChunk.Status.DONE)), 0),
         seconds=Sum("compute_seconds", filter=Q(status=ScreeningChunk.Status.DONE)),
     )
     elapsed = ((run.finished_at or now or timezone.now()) - run.started_at).total_seconds()
@@ -68,6 +70,7 @@ def run_progress(run: ScreeningRun, *, now: dt.datetime | None = None) -> RunPro
         chunks_failed=totals["failed"],
         households=households,
         skipped=totals["skipped"],
+        members_failed=totals["members_failed"],
         households_per_second=households / elapsed if households and elapsed > 0 else None,
         per_worker_per_second=households / totals["seconds"] if households and totals["seconds"] else None,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -181,6 +182,7 @@ class ChunkWork:
     claim: Claim
     screened: list  # drafts with their results
     incomplete: list  # drafts whose answers miss a fact that is never varied
+    failed: list[str]  # the error's class for each member who could not be screened (left as they were)
     read_at: dict[int, dt.datetime]  # each simulation's updated_at when read
     variants: int
     seconds: float
@@ -191,12 +193,18 @@ def chunk_compute(*, claim: Claim) -> ChunkWork:
     chunk = ScreeningChunk.objects.get(pk=claim.chunk_id)
     started = time.perf_counter()
     simulations = list(chunk_members(chunk))
-    drafts = [simulation_prefilled_draft(simulation=sim, user=sim.user) for sim in simulations]
+    drafts, failed = [], []
+    for simulation in simulations:
+        try:
+            drafts.append(simulation_prefilled_draft(simulation=simulation, user=simulation.user))
+        except Exception as error:  # one member's odd agency data must not hold back the others
+            failed.append(type(error).__name__)
     outcome = drafts_screen(drafts)
     return ChunkWork(
         claim=claim,
         screened=outcome.screened,
         incomplete=outcome.incomplete,
+        failed=failed + outcome.failed,
         read_at={sim.pk: sim.updated_at for sim in simulations},
         variants=outcome.variants,
         seconds=time.perf_counter() - started,
@@ -245,6 +253,7 @@ def chunk_commit(*, work: ChunkWork) -> bool:
             potential_rights_hand_over(user=draft.simulation.user, result=draft.result)
         chunk.status, chunk.finished_at = ScreeningChunk.Status.DONE, now
         chunk.households, chunk.skipped = len(screened), len(drafts) - len(screened)
+        chunk.members_failed = len(work.failed)
         chunk.variants, chunk.compute_seconds = work.variants, work.seconds
         chunk.save()
     return True
@@ -284,6 +293,11 @@ def rescreening_chunk_process(*, chunk_id: int) -> str:
                 "re-screening chunk %s: %d screened, %d skipped, %d households computed, %.1f s (%.0f members/s)",
                 chunk_id, len(work.screened), len(work.incomplete), work.variants, work.seconds, rate,
             )  # fmt: skip
+            if work.failed:
+                logger.error(
+                    "re-screening chunk %s: %d member(s) could not be screened: %s",
+                    chunk_id, len(work.failed), dict(Counter(work.failed)),
+                )  # fmt: skip
     run_id = ScreeningChunk.objects.values_list("run_id", flat=True).get(pk=chunk_id)
     rescreening_run_finish_if_complete(run_id=run_id)
     return outcome
@@ -297,16 +311,14 @@ def rescreening_run_finish_if_complete(*, run_id: int) -> bool:
             return False
         run.finished_at = timezone.now()
         progress = run_progress(run)
-        run.households, run.skipped, run.failed_chunks = (
-            progress.households,
-            progress.skipped,
-            progress.chunks_failed,
-        )
+        run.households, run.skipped = progress.households, progress.skipped
+        run.members_failed, run.failed_chunks = progress.members_failed, progress.chunks_failed
         run.status = ScreeningRun.Status.DONE
         run.save()
     logger.info(
-        "re-screening run %s done: %d screened, %d skipped, %d failed chunk(s), %.0f members/s",
-        run.pk, run.households, run.skipped, run.failed_chunks, progress.households_per_second or 0,
+        "re-screening run %s done: %d screened, %d skipped, %d failed member(s), %d failed chunk(s), %.0f members/s",
+        run.pk, run.households, run.skipped, run.members_failed, run.failed_chunks,
+        progress.households_per_second or 0,
     )  # fmt: skip
     return True
 

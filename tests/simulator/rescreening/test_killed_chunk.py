@@ -157,3 +157,30 @@ def test_a_run_waiting_behind_a_long_queue_is_not_flooded_with_copies_of_its_chu
     later = timezone.now() + lease() + dt.timedelta(seconds=1)
     assert rescreening_sweep(now=later) == 2  # the waiting chunk, and the first one past its lease
     assert rescreening_sweep(now=later) == 0
+
+
+@pytest.mark.django_db
+def test_a_member_whose_data_breaks_the_screening_does_not_hold_back_the_chunk(walked, monkeypatch):
+    broken, _ = walked("nom_composé")
+    fine, _ = walked("avec_nom_dusage")
+    Simulation.objects.filter(user__in=[broken, fine]).update(result=None)
+    from simulator.rescreening import services
+
+    prefilled = services.simulation_prefilled_draft
+
+    def prefill(*, simulation, user):
+        if user.pk == broken.pk:
+            raise ValueError("an agency payload no one expected")
+        return prefilled(simulation=simulation, user=user)
+
+    monkeypatch.setattr(services, "simulation_prefilled_draft", prefill)
+    run = rescreening_run_start(kind=ScreeningRun.Kind.FULL, reason="test")
+    rescreening_run_plan(run_id=run.pk)
+
+    assert rescreening_chunk_process(chunk_id=run.chunks.get().pk) == "done"
+    run.refresh_from_db()
+    assert (run.status, run.households, run.members_failed, run.failed_chunks) == (
+        ScreeningRun.Status.DONE, 1, 1, 0,
+    )  # fmt: skip
+    assert Simulation.objects.get(user=fine).result is not None
+    assert Simulation.objects.get(user=broken).result is None  # left as it was
