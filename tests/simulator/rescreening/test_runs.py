@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from agencies.models import AgencyData
 from rights.models import Right
-from simulator.models import ScreeningRun, Simulation
-from simulator.rescreening.services import rescreening_run_start
-from simulator.rescreening.tasks import rescreening_full_task
+from simulator.models import ScreeningChunk, ScreeningRun, Simulation
+from simulator.rescreening.services import lease, rescreening_run_start
+from simulator.rescreening.tasks import rescreening_full_task, rescreening_sweep_task
 from tests.conftest import _worker_is_idle
 from tests.simulator.rescreening.conftest import run_to_the_end
 
@@ -130,3 +130,29 @@ def test_a_full_run_on_the_real_worker_rescreens_everyone(walked, celery_worker)
 
     assert (run.status, run.households, run.failed_chunks) == (ScreeningRun.Status.DONE, 2, 0)
     assert all(simulation.result for simulation in Simulation.objects.filter(user__in=users))
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_the_sweeper_on_the_real_worker_redoes_the_chunk_of_a_worker_that_died(walked, celery_worker):
+    user, _ = walked("nom_composé")
+    deadline = time.monotonic() + 60
+    while not _worker_is_idle(celery_worker) and time.monotonic() < deadline:  # login tasks done
+        time.sleep(0.2)
+    long_ago = timezone.now() - lease() - dt.timedelta(seconds=1)
+    run = ScreeningRun.objects.create(
+        kind=ScreeningRun.Kind.FULL, status=ScreeningRun.Status.RUNNING, chunk_households=500, chunks_total=1
+    )
+    chunk = ScreeningChunk.objects.create(
+        run=run, number=0, first_user_id=user.pk, last_user_id=user.pk,
+        status=ScreeningChunk.Status.RUNNING, attempts=1, claimed_at=long_ago, queued_at=long_ago,
+    )  # fmt: skip
+
+    assert rescreening_sweep_task.delay().get(timeout=30) == 1
+    while run.status != ScreeningRun.Status.DONE and time.monotonic() < deadline + 60:
+        time.sleep(0.2)
+        run.refresh_from_db()
+
+    chunk.refresh_from_db()
+    assert (chunk.status, chunk.attempts, chunk.households) == (ScreeningChunk.Status.DONE, 2, 1)
+    assert (run.status, run.households, run.failed_chunks) == (ScreeningRun.Status.DONE, 1, 0)
