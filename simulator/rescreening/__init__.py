@@ -27,6 +27,6 @@ about 65 KB per household of the simulation in progress (inputs, results, drafts
   whatever the members;
 - ``SIMULATOR_RESCREENING_CHUNK_HOUSEHOLDS`` = 500 members: ONE simulation for the usual chunk
   (500 × ≤ 12 variants), several of ≤ 6,000 households only for members with many unknowns; a
-  worst chunk (500 × 144 = 72,000 households) takes about 4 minutes, inside the chunk task's own
+  worst chunk (500 × 144 = 72,000 households) takes 2–4 minutes, inside the chunk task's own
   10-minute limit (``services.CHUNK_SOFT_TIME_LIMIT_SECONDS``).
 """
