@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
@@ -246,7 +247,10 @@ SIMULATOR_WHATIF_QUEUE = env_str("SIMULATOR_WHATIF_QUEUE", "")
 # (which is defined after this block), as RIGHTS_BEAT_SCHEDULE is.
 SIMULATOR_BEAT_SCHEDULE = {
     "simulator-resume-links-purge": {"task": "simulator.resume_links_purge", "schedule": 24 * 3600},
-    "simulator-rescreening-incremental": {"task": "simulator.rescreening_incremental", "schedule": 24 * 3600},
+    "simulator-rescreening-incremental": {
+        "task": "simulator.rescreening_incremental",
+        "schedule": crontab(minute=0, hour=3),
+    },
     "simulator-rescreening-sweep": {"task": "simulator.rescreening_sweep", "schedule": 300},
 }
 # Members per re-screening chunk; a worker stays under 1 GB whatever their variants (the estimate
