@@ -19,7 +19,10 @@ def test_solidarity_page_of_a_single_parent(persona, logged_in, django_assert_ma
     assert response.status_code == 200
     assert "Revenu de solidarité active" in html
     assert "allocations familiales (CAF)" in html
-    assert "https://wwwd.caf.fr/redirect/s/Redirect?page=demandeRsa" in html  # Faire une démarche, CAF
+    # Faire une démarche: counted for the public statistics, then on to the CAF's procedure.
+    assert 'href="/stats/demarche/rsa/?organisme=caf"' in html
+    counted = client.get("/stats/demarche/rsa/?organisme=caf")
+    assert counted["Location"] == "https://wwwd.caf.fr/redirect/s/Redirect?page=demandeRsa"
     assert "Prochaine déclaration trimestrielle" in html
     assert "Documents à préparer" in html
     assert "/mes-droits/signaler/revenu_solidarite_active/" in html
@@ -39,9 +42,13 @@ def test_msa_rights_link_to_msa(bob, agency_row, logged_in):
         bob, "prime_activite", {"est_beneficiaire": True, "date_debut_droit": "2026-06-01"}, organism="msa"
     )
     rights_rebuild_for_user(user=bob)
-    html = logged_in(bob).get("/mes-droits/domaine/solidarite/").content.decode()
+    client = logged_in(bob)
+    html = client.get("/mes-droits/domaine/solidarite/").content.decode()
     assert "Mutualité sociale agricole (MSA)" in html
-    assert "https://www.msa.fr/lfp/espace-prive" in html
+    assert 'href="/stats/demarche/ppa/?organisme=msa"' in html
+    assert (
+        client.get("/stats/demarche/ppa/?organisme=msa")["Location"] == "https://www.msa.fr/lfp/espace-prive"
+    )
     assert "wwwd.caf.fr" not in html
 
 
