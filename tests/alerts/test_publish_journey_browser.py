@@ -50,7 +50,7 @@ def test_agent_publishes_to_rsa_members_and_melissandre_reads_it(
 
     page.get_by_role("button", name="Envoyer ou programmer").click()
     assert page.get_by_test_id("confirm-recipients").inner_text().strip() == (
-        "Cette publication sera envoyée à 1 membre de votre organisme (CAF). Confirmer l'envoi ?"
+        "Cette publication sera envoyée à 1 membre de la CAF. Confirmer l'envoi ?"
     )
     browser_page.screenshot("agent-confirm")
     assert browser_page.serious_accessibility_violations() == []

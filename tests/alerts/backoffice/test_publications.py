@@ -46,7 +46,7 @@ def test_send_shows_the_count_and_asks_to_confirm_before_anything_is_queued(
     assert response.status_code == 200
     html = response.content.decode()
     assert (
-        "Cette publication sera envoyée à <strong>2</strong> membres de votre organisme (CAF). "
+        "Cette publication sera envoyée à <strong>2</strong> membres de la CAF. "
         "Confirmer l'envoi ?"
     ) in html
     assert '<button class="fr-btn" type="submit" name="confirm" value="1">Confirmer l\'envoi</button>' in html
@@ -62,7 +62,7 @@ def test_confirmed_send_publishes_to_members_in_a_departement(
 ):
     form = FORM | {"audience": "departement", "departement": "35"}
     confirmation = claire_client.post("/agents/publications/nouvelle/", form | {"send": ""})
-    assert "<strong>1</strong> membre de votre organisme (CAF)" in confirmation.content.decode()
+    assert "<strong>1</strong> membre de la CAF" in confirmation.content.decode()
     assert "Membres d&#x27;un département : 35" in confirmation.content.decode()
 
     with django_capture_on_commit_callbacks() as queued:
@@ -140,7 +140,9 @@ def test_list_and_replay_failed_emails(claire_client, melissandre):
     notification = Notification.objects.get()
     failed = Delivery.objects.create(notification=notification, channel="email", status="failed", attempts=6)
 
-    assert "T</a>" in claire_client.get("/agents/publications/").content.decode()
+    listing = claire_client.get("/agents/publications/").content.decode()
+    assert "T</a>" in listing
+    assert "Messages de la CAF, du plus récent au plus ancien" in listing
     response = claire_client.post(f"/agents/publications/{publication.pk}/relancer/")
     assert response.status_code == 302
     failed.refresh_from_db()
