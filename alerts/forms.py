@@ -58,11 +58,9 @@ class PublicationForm(forms.Form):
 
     def audience_description(self) -> str:
         """Who the cleaned form reaches, in words: "Membres d'un département : 35"."""
-        label = dict(Publication.Audience.choices)[self.cleaned_data["audience"]]
-        value = self.audience_value
-        if self.cleaned_data["audience"] == Publication.Audience.BENEFIT:
-            value = dict(self.fields["benefit"].choices).get(value, value)
-        return f"{label} : {value}" if value else label
+        return Publication(
+            audience=self.cleaned_data["audience"], audience_value=self.audience_value
+        ).audience_text
 
     @property
     def audience_value(self) -> str:

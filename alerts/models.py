@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from agencies.registry import AGENCY_CHOICES
+from rights.catalogue import benefits
 
 
 class Category(models.TextChoices):
@@ -167,6 +168,14 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency}: {self.title}"
+
+    @property
+    def audience_text(self) -> str:
+        """Who it reaches, in words: "Membres bénéficiant d'une prestation : Revenu de solidarité active"."""
+        value = self.audience_value
+        if self.audience == self.Audience.BENEFIT and value in benefits():
+            value = benefits()[value].name
+        return f"{self.get_audience_display()} : {value}" if value else self.get_audience_display()
 
     @property
     def dedup_key(self) -> str:

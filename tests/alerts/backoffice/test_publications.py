@@ -27,6 +27,13 @@ def test_preview_counts_members_with_a_benefit_without_sending(claire_client, me
     assert response.status_code == 200
     assert "<strong>1</strong> membre." in response.content.decode()
     assert not Publication.objects.exists()
+    confirmation = claire_client.post(
+        "/agents/publications/nouvelle/", FORM | {"audience": "benefit", "benefit": "rsa", "send": ""}
+    )
+    assert (
+        "Membres bénéficiant d&#x27;une prestation : Revenu de solidarité active"
+        in confirmation.content.decode()
+    )
 
 
 def confirmation_fields(response) -> dict[str, str]:
@@ -46,8 +53,7 @@ def test_send_shows_the_count_and_asks_to_confirm_before_anything_is_queued(
     assert response.status_code == 200
     html = response.content.decode()
     assert (
-        "Cette publication sera envoyée à <strong>2</strong> membres de la CAF. "
-        "Confirmer l'envoi ?"
+        "Cette publication sera envoyée à <strong>2</strong> membres de la CAF. Confirmer l'envoi ?"
     ) in html
     assert '<button class="fr-btn" type="submit" name="confirm" value="1">Confirmer l\'envoi</button>' in html
     assert confirmation_fields(response) == FORM
@@ -142,6 +148,7 @@ def test_list_and_replay_failed_emails(claire_client, melissandre):
 
     listing = claire_client.get("/agents/publications/").content.decode()
     assert "T</a>" in listing
+    assert "<td>Tous les membres</td>" in listing
     assert "Messages de la CAF, du plus récent au plus ancien" in listing
     response = claire_client.post(f"/agents/publications/{publication.pk}/relancer/")
     assert response.status_code == 302
