@@ -15,6 +15,7 @@ from itertools import pairwise
 from django.urls import reverse
 from django.utils import formats
 
+from agencies.french import a, de
 from rights.building import add_months, declaration_opens_on, declaration_quarter
 from rights.catalogue import DOMAINS, benefits, organism_info
 from rights.models import Overpayment, Right
@@ -60,6 +61,11 @@ def french_count(count: int, singular: str, plural: str, *, none: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
+def french_list(items: list[str]) -> str:
+    """ "A", "A et B", "A, B et C"."""
+    return f"{', '.join(items[:-1])} et {items[-1]}" if len(items) > 1 else "".join(items)
+
+
 def euros(amount: Decimal) -> str:
     """ "1 201,26 €", "342 €": grouped, cents only when there are some, never cut before the sign."""
     places = 0 if amount == amount.to_integral() else 2
@@ -78,34 +84,49 @@ PER = {
 
 @dataclass(frozen=True)
 class TodoItem:
-    """One thing to do: a sentence, whom it is with, the deadline (None: no date), a link to act."""
+    """One thing to do: a sentence naming the organism, the deadline (None: no date), a link to act."""
 
     kind: str  # "renewal", "declaration", "overpayment"
     text: str
-    organism: str
     deadline: dt.date | None
     when: str  # "dans 41 jours", "" without a deadline
     url: str
     link_label: str
-    link_context: str  # said to screen readers after the link label
+    link_title: str  # the link's label, what it is about and "nouvelle fenêtre" for an external one
     external: bool
+
+
+def _procedure_url(view: RightView) -> str:
+    """The catalogue's procedure through the statistics' click counter (as on the domain pages),
+    else the organism's online services."""
+    if view.right.organism in view.benefit.procedures:
+        return f"{reverse('stats:procedure', args=[view.right.key])}?organisme={view.right.organism}"
+    return view.procedure_url
+
+
+def _online(view: RightView, *, kind: str, text: str, deadline: dt.date, today: dt.date, label: str):
+    return TodoItem(
+        kind=kind,
+        text=text,
+        deadline=deadline,
+        when=french_days_left(deadline, today=today),
+        url=_procedure_url(view),
+        link_label=label,
+        link_title=f"{label} : {view.benefit.short_name}, {view.organism.short_name} — nouvelle fenêtre",
+        external=True,
+    )
 
 
 def _renewal(view: RightView, today: dt.date) -> TodoItem | None:
     right, renewal = view.right, view.benefit.renewal
     if right.status != Right.Status.RENEWAL_DUE or renewal is None or renewal.kind != "fixed_term":
         return None
-    return TodoItem(
-        kind="renewal",
-        text=f"Renouvelez votre {view.benefit.short_name} avant le {french_date(right.end_date)}",
-        organism=view.organism.short_name,
-        deadline=right.end_date,
-        when=french_days_left(right.end_date, today=today),
-        url=view.procedure_url,
-        link_label="Renouveler en ligne",
-        link_context=f"{view.benefit.short_name}, {view.organism.short_name}",
-        external=True,
+    text = (
+        f"Renouvelez votre {view.benefit.short_name} auprès {de(view.organism.with_article)} "
+        f"avant le {french_date(right.end_date)}"
     )
+    return _online(view, kind="renewal", text=text, deadline=right.end_date, today=today,
+                   label="Renouveler en ligne")  # fmt: skip
 
 
 def _declaration(view: RightView, today: dt.date) -> TodoItem | None:
@@ -114,45 +135,37 @@ def _declaration(view: RightView, today: dt.date) -> TodoItem | None:
         return None
     first, last = declaration_quarter(due)
     text = (
-        f"Déclarez vos ressources {french_months(first, last)} pour votre {view.benefit.short_name} "
-        f"au plus tard le {french_date(due)}"
+        f"Déclarez {a(view.organism.with_article)} vos ressources {french_months(first, last)} pour "
+        f"votre {view.benefit.short_name} au plus tard le {french_date(due)}"
     )
     opens = declaration_opens_on(due)
     if opens > today:
         text += f", à partir du {french_date(opens)}"
-    return TodoItem(
-        kind="declaration",
-        text=text,
-        organism=view.organism.short_name,
-        deadline=due,
-        when=french_days_left(due, today=today),
-        url=view.procedure_url,
-        link_label="Déclarer en ligne",
-        link_context=f"{view.benefit.short_name}, {view.organism.short_name}",
-        external=True,
-    )
+    return _online(view, kind="declaration", text=text, deadline=due, today=today, label="Déclarer en ligne")
 
 
-def _overpayment(item: Overpayment, organism: str, benefit_name: str, today: dt.date) -> TodoItem:
-    amount = euros(item.amount)
+def _overpayment(item: Overpayment, today: dt.date) -> TodoItem:
+    entry = benefits().get(item.benefit_key)
+    what = f"le trop-perçu de {euros(item.amount)} ({entry.short_name if entry else item.benefit_key})"
+    organism = organism_info(item.organism).with_article
     if item.recourse_deadline >= today:
         text = (
-            f"Contestez le trop-perçu de {amount} ({benefit_name}) au plus tard le "
-            f"{french_date(item.recourse_deadline)}, ou demandez une remise ou un échéancier"
+            f"Contestez {what} réclamé par {organism} au plus tard le {french_date(item.recourse_deadline)}, "
+            "ou demandez une remise ou un échéancier"
         )
         deadline, when = item.recourse_deadline, french_days_left(item.recourse_deadline, today=today)
     else:  # too late to contest; a remission or a payment plan can still be asked for
-        text = f"Demandez une remise ou un échéancier pour le trop-perçu de {amount} ({benefit_name})"
+        text = f"Demandez {a(organism)} une remise ou un échéancier pour {what}"
         deadline, when = None, ""
+    label = "Comprendre ce trop-perçu et mes possibilités"
     return TodoItem(
         kind="overpayment",
         text=text,
-        organism=organism,
         deadline=deadline,
         when=when,
         url=reverse("rights:overpayment", args=[item.pk]),
-        link_label="Comprendre ce trop-perçu et mes possibilités",
-        link_context="",
+        link_label=label,
+        link_title="",
         external=False,
     )
 
@@ -163,10 +176,7 @@ def todo_items(
     """Renewals of fixed-term rights in their window, the next quarterly declarations and the
     overpayments, by deadline (those without one last)."""
     items = [item for view in views for item in (_renewal(view, today), _declaration(view, today)) if item]
-    for overpayment in overpayments:
-        entry = benefits().get(overpayment.benefit_key)
-        name = entry.short_name if entry else overpayment.benefit_key
-        items.append(_overpayment(overpayment, organism_info(overpayment.organism).short_name, name, today))
+    items += [_overpayment(overpayment, today) for overpayment in overpayments]
     return sorted(items, key=lambda item: (item.deadline is None, item.deadline or today, item.text))
 
 
@@ -208,10 +218,7 @@ class DomainSummary:
             for periodicity in Right.Periodicity.values
             if (total := self.estimated.get(periodicity))
         ]
-        if not amounts:
-            return ""
-        listed = ", ".join(amounts[:-1]) + " et " + amounts[-1] if len(amounts) > 1 else amounts[0]
-        return f"environ {listed}"
+        return f"environ {french_list(amounts)}" if amounts else ""
 
 
 def _amount_text(right: Right) -> str:
@@ -324,11 +331,21 @@ def expected_payments(*, views: list[RightView], today: dt.date) -> list[Expecte
     return sorted(found, key=lambda item: (item.expected_on is None, item.expected_on or item.last_date))
 
 
-def organisms_without_payments(*, views: list[RightView]) -> list[str]:
-    """The organisms of held rights whose payments nobody transmits ("CAF", "Assurance Maladie")."""
-    silent = [
-        view.organism.short_name
-        for view in views
-        if view.right.status in HELD and not view.right.payments and view.right.key not in COVER_TEXT
-    ]
-    return list(dict.fromkeys(silent))
+def payments_not_transmitted(*, views: list[RightView]) -> str:
+    """Who transmits no payment of a held right: "La CAF ne nous transmet pas ses versements : …"."""
+    silent = list(
+        dict.fromkeys(
+            view.organism.with_article
+            for view in views
+            if view.right.status in HELD and not view.right.payments and view.right.key not in COVER_TEXT
+        )
+    )
+    if not silent:
+        return ""
+    who = french_list(silent)
+    who = who[0].upper() + who[1:]
+    if len(silent) == 1:
+        return (
+            f"{who} ne nous transmet pas ses versements : vous les trouverez dans votre espace sur son site."
+        )
+    return f"{who} ne nous transmettent pas leurs versements : vous les trouverez dans votre espace sur leur site."

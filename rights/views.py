@@ -41,7 +41,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             views=views, overpayments=selectors.overpayments_for_user(user=request.user), today=today
         ),
         "expected_payments": dashboard.expected_payments(views=views, today=today),
-        "silent_organisms": dashboard.organisms_without_payments(views=views),
+        "payments_not_transmitted": dashboard.payments_not_transmitted(views=views),
         "summaries": dashboard.domain_summaries(views=views),
         "has_rights": any(
             view.right.status not in (Right.Status.POTENTIAL, Right.Status.TO_CHECK) for view in views

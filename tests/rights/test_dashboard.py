@@ -3,6 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.urls import reverse
+
 from rights.catalogue import benefit, organism_info
 from rights.dashboard import (
     domain_summaries,
@@ -10,6 +12,7 @@ from rights.dashboard import (
     french_count,
     french_date,
     french_months,
+    payments_not_transmitted,
     todo_items,
 )
 from rights.models import Overpayment, Right
@@ -65,20 +68,21 @@ def test_things_to_do_come_by_deadline_whatever_their_kind():
         ("overpayment", None),
     ]
     assert [item.text for item in items] == [
-        "Contestez le trop-perçu de 342,18\u00a0€ (RSA) au plus tard le 2 janvier 2027, "
+        "Contestez le trop-perçu de 342,18\u00a0€ (RSA) réclamé par la CAF au plus tard le 2 janvier 2027, "
         "ou demandez une remise ou un échéancier",
-        "Renouvelez votre C2S gratuite avant le 10 janvier 2027",
-        "Déclarez vos ressources d'octobre à décembre 2026 pour votre RSA au plus tard le 15 janvier 2027, "
-        "à partir du 1er janvier 2027",
-        "Demandez une remise ou un échéancier pour le trop-perçu de 80\u00a0€ (Prime d'activité)",
+        "Renouvelez votre C2S gratuite auprès de l'Assurance Maladie avant le 10 janvier 2027",
+        "Déclarez à la CAF vos ressources d'octobre à décembre 2026 pour votre RSA au plus tard le "
+        "15 janvier 2027, à partir du 1er janvier 2027",
+        "Demandez à la CAF une remise ou un échéancier pour le trop-perçu de 80\u00a0€ (Prime d'activité)",
     ]
     assert [item.when for item in items] == ["dans 29 jours", "dans 37 jours", "dans 42 jours", ""]
     assert [item.url for item in items] == [
         "/mes-droits/indus/7/",
-        benefit("css_sans_participation").procedures["cpam"],
-        benefit("rsa").procedures["caf"],
+        reverse("stats:procedure", args=["css_sans_participation"]) + "?organisme=cpam",
+        reverse("stats:procedure", args=["rsa"]) + "?organisme=caf",
         "/mes-droits/indus/8/",
     ]
+    assert items[1].link_title == "Renouveler en ligne : C2S gratuite, Assurance Maladie — nouvelle fenêtre"
 
 
 def test_an_open_declaration_does_not_say_when_it_opens():
@@ -177,3 +181,19 @@ def test_closed_and_potential_rights_have_no_expected_payment():
         payments=monthly(["2026-09-04", "2026-10-04", "2026-11-04"]),
     )  # fmt: skip
     assert expected_payments(views=[closed], today=TODAY) == []
+
+
+def test_the_organisms_that_transmit_no_payment_are_named_with_their_article():
+    rsa, af = view("rsa", "caf"), view("af", "caf")
+    c2s = view("css_sans_participation", "cpam", end_date=dt.date(2027, 6, 3))
+    bourse = view("bourse_criteres_sociaux", "cnous")
+    are = view("are", "france_travail", payments=monthly(["2026-12-02"]))
+
+    assert payments_not_transmitted(views=[are, c2s]) == ""
+    assert payments_not_transmitted(views=[rsa, af, c2s, are]) == (
+        "La CAF ne nous transmet pas ses versements : vous les trouverez dans votre espace sur son site."
+    )
+    assert payments_not_transmitted(views=[rsa, bourse]) == (
+        "La CAF et le CROUS ne nous transmettent pas leurs versements : vous les trouverez dans votre "
+        "espace sur leur site."
+    )

@@ -41,9 +41,9 @@ def test_single_parent_renews_reports_and_asks_for_a_payment_plan(
     todo = page.get_by_test_id("todo")
     first_lines = [text.splitlines()[0] for text in todo.locator("li").all_inner_texts()]
     assert [line.split(" avant le ")[0].split(" au plus tard le ")[0] for line in first_lines] == [
-        "Renouvelez votre C2S gratuite",
-        "Déclarez vos ressources d'octobre à décembre 2026 pour votre RSA",
-        "Contestez le trop-perçu de 342,18\u00a0€ (RSA)",
+        "Renouvelez votre C2S gratuite auprès de l'Assurance Maladie",
+        "Déclarez à la CAF vos ressources d'octobre à décembre 2026 pour votre RSA",
+        "Contestez le trop-perçu de 342,18\u00a0€ (RSA) réclamé par la CAF",
     ]  # by deadline
     assert todo.get_by_role("link", name="Renouveler en ligne").get_attribute("target") == "_blank"
     assert (

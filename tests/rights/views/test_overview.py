@@ -6,10 +6,10 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import JournalEntry
-from rights.catalogue import benefit
 from rights.dashboard import french_date
 from rights.demo import rights_demo_ensure
 from rights.models import Right
@@ -92,22 +92,24 @@ def test_melissandre_has_her_c2s_renewal_rsa_declaration_and_overpayment_to_do_b
     renewal, declaration, contest = (
         page.all("todo-renewal") + page.all("todo-declaration") + page.all("todo-overpayment")
     )
-    assert renewal.startswith(f"Renouvelez votre C2S gratuite avant le {french_date(c2s.end_date)}")
-    assert "Assurance Maladie" in renewal
+    assert renewal.startswith(
+        f"Renouvelez votre C2S gratuite auprès de l'Assurance Maladie avant le {french_date(c2s.end_date)}"
+    )
     assert declaration.startswith(
-        f"Déclarez vos ressources d'octobre à décembre 2026 pour votre RSA au plus tard le "
+        f"Déclarez à la CAF vos ressources d'octobre à décembre 2026 pour votre RSA au plus tard le "
         f"{french_date(rsa.next_declaration_due)}"
     )
     assert contest.startswith(
-        f"Contestez le trop-perçu de 342,18 € (RSA) au plus tard le {french_date(overpayment.recourse_deadline)}"
+        "Contestez le trop-perçu de 342,18 € (RSA) réclamé par la CAF au plus tard le "
+        f"{french_date(overpayment.recourse_deadline)}"
     )
     # In deadline order, each with its link to act.
     assert c2s.end_date < rsa.next_declaration_due < overpayment.recourse_deadline
     todo = page.one("todo")
     assert todo.index(renewal) < todo.index(declaration) < todo.index(contest)
     assert page.links("todo") == [
-        benefit("css_sans_participation").procedures["cpam"],
-        benefit("rsa").procedures["caf"],
+        reverse("stats:procedure", args=["css_sans_participation"]) + "?organisme=cpam",
+        reverse("stats:procedure", args=["rsa"]) + "?organisme=caf",
         f"/mes-droits/indus/{overpayment.pk}/",
     ]
     # Above the tiles.
@@ -189,7 +191,7 @@ def test_dominique_without_any_right_reads_the_empty_states_in_good_french(perso
     assert "/simulateur/" in page.links("no-rights")
     assert page.one("todo-empty").startswith("Rien à faire pour le moment")
     assert page.one("expected-payments-empty").startswith("Aucun versement connu")
-    assert page.all("silent-organisms") == []
+    assert page.all("payments-not-transmitted") == []
     for domain in ("sante", "famille", "logement", "solidarite", "retraite", "emploi"):
         assert page.one(f"tile-{domain}-counts") == "Aucun droit ouvert"
     assert not re.search(r"\b0 (droit|aide)", page.text)
@@ -230,13 +232,12 @@ def test_a_late_payment_is_not_guessed_the_last_one_is_said(persona, logged_in):
     )
 
 
-def test_melissandre_is_told_caf_does_not_transmit_its_payments(persona, logged_in):
+def test_melissandre_is_told_the_caf_does_not_transmit_its_payments(persona, logged_in):
     status, page = get(logged_in(persona("nom_composé")))
 
     assert status == 200
-    assert page.one("silent-organisms") == (
-        "Cet organisme ne nous transmet pas ses versements : CAF. "
-        "Vous les trouverez dans votre espace personnel sur son site."
+    assert page.one("payments-not-transmitted") == (
+        "La CAF ne nous transmet pas ses versements : vous les trouverez dans votre espace sur son site."
     )
 
 
@@ -249,7 +250,7 @@ def test_an_overpayment_past_its_contest_deadline_still_offers_a_remission(bob, 
     assert status == 200
     assert overpayment.recourse_deadline < timezone.localdate()
     assert page.all("todo-overpayment") == [
-        "Demandez une remise ou un échéancier pour le trop-perçu de 342,18 € (RSA) CAF "
+        "Demandez à la CAF une remise ou un échéancier pour le trop-perçu de 342,18 € (RSA) "
         "Comprendre ce trop-perçu et mes possibilités"
     ]
     assert page.one("todo").endswith("Comprendre ce trop-perçu et mes possibilités")  # undated: last
@@ -265,8 +266,8 @@ def test_msa_member_sees_msa(bob, agency_row, logged_in):
     assert status == 200
     assert "Données MSA du" in page.text
     assert "· MSA" in page.one("tile-solidarite")
-    assert " MSA · dans " in page.one("todo-declaration")
-    assert page.links("todo-declaration") == [benefit("ppa").procedures["msa"]]
+    assert page.one("todo-declaration").startswith("Déclarez à la MSA vos ressources")
+    assert page.links("todo-declaration") == [reverse("stats:procedure", args=["ppa"]) + "?organisme=msa"]
 
 
 def test_it_needs_a_citizen(client, agent):
