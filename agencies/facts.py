@@ -110,6 +110,7 @@ class AgencyFacts:
     paid: dict[str, Fact[PaidBenefit]] = field(default_factory=dict)  # catalogue key → fact
     jobseeker: Fact[Jobseeker] | None = None
     student: Fact[bool] | None = None
+    study_commune: Fact[str] | None = None  # INSEE code of the place of study
     scholarship: Fact[ScholarshipFacts] | None = None
     tax: Fact[TaxFacts] | None = None
     schooling: dict[str, Fact[schemas.Schooling]] = field(default_factory=dict)  # first name → schooling
@@ -232,6 +233,9 @@ def _jobseeker_payments(facts: AgencyFacts, answer: schemas.JobseekerPayments, r
 
 def _student(facts: AgencyFacts, answer: schemas.StudentStatus, row) -> None:
     facts.student = _fact(row, any(admission.est_inscrit for admission in answer.admissions))
+    code = next((a.code_cog_insee_commune for a in answer.admissions if a.code_cog_insee_commune), None)
+    if code:
+        facts.study_commune = _fact(row, code)
 
 
 def _scholarship(facts: AgencyFacts, answer: schemas.Scholarship, row) -> None:

@@ -3,26 +3,23 @@
 import re
 
 from accounts.models import User
-from agencies.models import AgencyData
+from agencies.registry import organism
+from agencies.selectors import agency_facts
 from rights.forms import PostalCodeForm
 from rights.france_services import ATTRIBUTION, Commune, commune_by_postal_code, commune_get, nearest_sites
 
 
 def commune_from_agency_data(*, user: User) -> tuple[Commune | None, str]:
-    """The commune the agencies know for the person, and which agency said so."""
-    rows = AgencyData.objects.filter(
-        user=user, status=AgencyData.Status.FOUND, dataset__in=["quotient_familial", "statut_etudiant"]
-    ).only("dataset", "organism", "payload")
-    for row in sorted(rows, key=lambda r: r.dataset):  # the family file's address first
-        if row.dataset == "quotient_familial":
-            city = ((row.payload.get("adresse") or {}).get("code_postal_ville") or "").strip()
-            match = re.match(r"^(\d[\dAB]\d{3})\b", city)
-            commune = commune_by_postal_code(match.group(1)) if match else None
-        else:
-            codes = [a.get("code_cog_insee_commune") for a in row.payload.get("admissions", [])]
-            commune = next((commune_get(code) for code in codes if code and commune_get(code)), None)
+    """The commune the agencies know for the person (the family file's address first, then the
+    place of study), and which agency said so."""
+    facts = agency_facts(user=user)
+    if facts.postcode_and_city is not None:
+        match = re.match(r"^(\d[\dAB]\d{3})\b", facts.postcode_and_city.value)
+        commune = commune_by_postal_code(match.group(1)) if match else None
         if commune:
-            return commune, row.get_organism_display()
+            return commune, organism(facts.postcode_and_city.organism).short_name
+    if facts.study_commune is not None and (commune := commune_get(facts.study_commune.value)):
+        return commune, organism(facts.study_commune.organism).short_name
     return None, ""
 
 
