@@ -37,3 +37,15 @@ def de(words: str) -> str:
 def a(words: str) -> str:
     """ "à la CAF", "à l'Assurance Maladie", "à France Travail", "au Département", "aux Impôts"."""
     return _joined("à", words)
+
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def french_date(date) -> str:
+    """A date in words, as French writes it: "1er janvier 2027", "15 janvier 2027"."""
+    day = "1er" if date.day == 1 else str(date.day)
+    return f"{day} {MONTHS[date.month - 1]} {date.year}"

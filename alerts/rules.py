@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import formats
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
+from agencies.french import french_date
 from agencies.registry import organism as registry_organism
 from alerts.models import Category
 from rights.building import declaration_opens_on, declaration_quarter
@@ -275,12 +276,6 @@ def rule_candidates(rule: _Rule, *, today: dt.date, user_id: int | None = None) 
 
 
 # --- Texts and links ------------------------------------------------------------------------------
-
-
-def french_date(date: dt.date) -> str:
-    """In words, as French writes it: "1er janvier 2027", "15 janvier 2027"."""
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"{day} {formats.date_format(date, 'F Y')}"
 
 
 def french_time_left(date: dt.date, *, today: dt.date) -> str:

@@ -15,7 +15,7 @@ from itertools import pairwise
 from django.urls import reverse
 from django.utils import formats
 
-from agencies.french import a, de
+from agencies.french import a, de, french_date
 from rights.building import add_months, declaration_opens_on, declaration_quarter
 from rights.catalogue import DOMAINS, benefits, organism_info
 from rights.models import Overpayment, Right
@@ -34,12 +34,6 @@ COVER_TEXT = {
 
 
 # --- French ---------------------------------------------------------------------------------------
-
-
-def french_date(date: dt.date) -> str:
-    """ "1er janvier 2027", "15 janvier 2027"."""
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"{day} {formats.date_format(date, 'F Y')}"
 
 
 def french_months(first: dt.date, last: dt.date) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import User
+from agencies.french import french_date
 from agencies.models import AgencyData
 from agencies.sources import sources
 from rights.catalogue import Benefit, OrganismInfo, benefit, organism_info
@@ -31,7 +32,7 @@ MONTHS_FR = [
 
 @dataclass
 class Freshness:
-    """How fresh one source's data is: "données CAF du 12/11/2026", stale when the last call failed."""
+    """How fresh one source's data is: "données CAF du 12 novembre 2026", stale when the last call failed."""
 
     source: str
     organism: str
@@ -40,7 +41,8 @@ class Freshness:
 
     @property
     def label(self) -> str:
-        return f"données {organism_info(self.organism).short_name} du {timezone.localtime(self.fetched_at):%d/%m/%Y}"
+        day = french_date(timezone.localtime(self.fetched_at))
+        return f"données {organism_info(self.organism).short_name} du {day}"
 
 
 @dataclass

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils import formats
-
+from agencies.french import french_date
 from simulator.questionnaire.steps import STEPS, SUBMITTED, step_form
 
 
@@ -35,7 +34,7 @@ def _label(step_key: str, name: str, answers: dict) -> str:
 
 def _french_date(value: str) -> str:
     try:
-        return formats.date_format(dt.date.fromisoformat(value[:10]), "j F Y")
+        return french_date(dt.date.fromisoformat(value[:10]))
     except ValueError:
         return ""
 

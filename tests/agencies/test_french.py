@@ -51,3 +51,16 @@ def test_the_template_filters_keep_the_apostrophe_and_escape_the_words():
     template = Template("{% load french %}{{ city|de }} · {{ 'caf'|organism|a }} · {{ evil|de }}")
     html = template.render(Context({"city": "Ajaccio", "evil": "<b>Orléans</b>"}))
     assert html == "d'Ajaccio · à la CAF · de &lt;b&gt;Orléans&lt;/b&gt;"
+
+
+def test_a_date_in_words_the_first_of_the_month_as_french_writes_it():
+    import datetime as dt
+
+    from agencies.french import french_date
+    from agencies.templatetags.french import french_date_filter
+
+    assert french_date(dt.date(2027, 1, 1)) == "1er janvier 2027"
+    assert french_date(dt.date(2027, 1, 15)) == "15 janvier 2027"
+    # A datetime is read in local time: 23:30 UTC on 31 December is already 1 January in Paris.
+    assert french_date_filter(dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC)) == "1er janvier 2027"
+    assert french_date_filter(None) == ""

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import timezone
-from django.utils.formats import date_format
 
+from agencies.french import french_date
 from agencies.models import AgencyData, FetchRun, JournalEntry
 from agencies.services.fetch import fetch_run_execute, fetch_run_start
 
@@ -22,7 +22,7 @@ def test_it_shows_each_agencys_data_with_its_date(fetched, logged_in, django_ass
         response = client.get("/mes-donnees/")
 
     html = response.content.decode()
-    today = date_format(timezone.localdate(), "j F Y")
+    today = french_date(timezone.localdate())
     assert response.status_code == 200
     assert f"Données CAF du {today}" in html
     assert f"Données Assurance Maladie du {today}" in html

@@ -69,7 +69,7 @@ def test_the_agents_lists_name_the_benefit_and_dates_in_french(client, claire, r
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "120,50 € (Revenu de solidarité active), notifié le 1 octobre 2026" in html
+    assert "120,50 € (Revenu de solidarité active), notifié le 1er octobre 2026" in html
     assert "11 novembre 2026" in html
     assert "(rsa)" not in html
     assert "2026-10-01" not in html

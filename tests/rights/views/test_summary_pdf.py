@@ -44,7 +44,7 @@ def test_the_pdf_gives_the_birth_date_and_rights_dates_in_words(persona, logged_
     assert response.status_code == 200
     assert "né(e) le 27 juillet 1981" in text
     assert "1981-07-27" not in text
-    assert "depuis le 1 octobre 2025" in text
+    assert "depuis le 1er octobre 2025" in text
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is needed")
