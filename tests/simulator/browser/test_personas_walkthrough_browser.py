@@ -5,25 +5,16 @@ same truth as the database: every potential right offered on its domain page and
 every "à vérifier" right with its deciding question, and no certain offer the data rules out."""
 
 import pytest
-from django.conf import settings
 
 from rights.catalogue import benefit
 from rights.models import Right
+from tests.rights.views.test_journeys_browser import open_as
 from tests.simulator.screening.test_personas_through_franceconnect import (
     EXPECTED,
     _walk_through_franceconnect,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _open(browser_page, live_server, client, path):
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    browser_page.page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-    browser_page.page.goto(live_server.url + path)
-    return browser_page.page
 
 
 def _check(browser_page, label):
@@ -36,10 +27,9 @@ def test_each_persona_s_pages_say_what_the_screening_found(
     franceconnect, agencies, live_server, browser_page, logged_in, login
 ):
     user, _ = _walk_through_franceconnect(franceconnect, login)
-    client = logged_in(user)
     rights = list(Right.objects.filter(user=user))
 
-    page = _open(browser_page, live_server, client, "/mes-droits/")
+    page = open_as(browser_page, live_server, logged_in, user)
     _check(browser_page, "mes-droits")
     for domain in sorted({benefit(right.key).domain for right in rights}):
         page.goto(f"{live_server.url}/mes-droits/domaine/{domain}/")
