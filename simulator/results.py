@@ -75,8 +75,12 @@ class ResultsView:
     to_check: list[BenefitLine] = field(default_factory=list)
     not_eligible: list[BenefitLine] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
+    # What the person could claim: potential benefits only (a screened one at its certain minimum).
     monthly_total: Decimal = Decimal(0)
     yearly_total: Decimal = Decimal(0)
+    # What they say they already receive, apart: it is not more money to ask for.
+    received_monthly_total: Decimal = Decimal(0)
+    received_yearly_total: Decimal = Decimal(0)
 
     @property
     def month_date(self) -> dt.date:
@@ -84,15 +88,28 @@ class ResultsView:
         return dt.date.fromisoformat(f"{self.month}-01")
 
     @property
-    def monthly_total_text(self) -> str:
-        return euros(self.monthly_total)
+    def total_text(self) -> str:
+        """ "540 € par mois et 300 € par an": what could be claimed, the parts that are not zero."""
+        return _per_month_and_year(self.monthly_total, self.yearly_total)
 
     @property
-    def yearly_total_text(self) -> str:
-        return euros(self.yearly_total)
+    def received_total_text(self) -> str:
+        return _per_month_and_year(self.received_monthly_total, self.received_yearly_total)
+
+    def line(self, key: str) -> BenefitLine | None:
+        """The benefit ``key`` as the page shows it, whatever its group; None when the result has none."""
+        return next((line for line in self.all_lines() if line.key == key), None)
+
+    def all_lines(self) -> list[BenefitLine]:
+        return [*self.potential, *self.to_check, *self.received, *self.not_eligible]
 
     def eligible(self) -> list[BenefitLine]:
         return [*self.received, *self.potential]
+
+
+def _per_month_and_year(monthly: Decimal, yearly: Decimal) -> str:
+    parts = [f"{euros(monthly)} par mois" if monthly else "", f"{euros(yearly)} par an" if yearly else ""]
+    return " et ".join(part for part in parts if part)
 
 
 def _amount_text(item: dict) -> str:
@@ -150,7 +167,8 @@ def results_view(result: dict, *, organism_hint: str = "") -> ResultsView:
 
     A screened result (computed over the facts nobody gave, see ``simulator.screening``) offers a
     benefit as potential only when it is eligible under every variant; the others are "à vérifier"
-    with the questions that decide them, and the totals count only what is held or certain.
+    with the questions that decide them. The totals count what could be claimed and is certain;
+    what the person already receives is totalled apart.
     """
     view = ResultsView(month=result["month"], assumptions=result["assumptions"])
     screening = result.get("screening")
@@ -176,8 +194,19 @@ def results_view(result: dict, *, organism_hint: str = "") -> ResultsView:
             view.not_eligible.append(line)
             continue
         if line.eligible and item["unit"] == "€" and amount is not None:
-            if item["periodicity"] == "mensuelle":
-                view.monthly_total += Decimal(amount)
-            else:
-                view.yearly_total += Decimal(amount)
+            _add_to_totals(
+                view, amount=Decimal(amount), periodicity=item["periodicity"], received=line.already_received
+            )
     return view
+
+
+def _add_to_totals(view: ResultsView, *, amount: Decimal, periodicity: str, received: bool) -> None:
+    if received:
+        if periodicity == "mensuelle":
+            view.received_monthly_total += amount
+        else:
+            view.received_yearly_total += amount
+    elif periodicity == "mensuelle":
+        view.monthly_total += amount
+    else:
+        view.yearly_total += amount

@@ -48,8 +48,9 @@ def test_a_benefit_eligible_only_in_the_baseline_is_to_check_and_left_out_of_the
     assert [line.key for line in view.to_check] == ["rsa"]
     assert view.to_check[0].questions == [EARNINGS_QUESTION]
     assert [line.key for line in view.received] == ["af"]
-    # Held, plus the lowest certain amount: never the baseline's guess.
-    assert view.monthly_total == Decimal("148.52") + Decimal("250")
+    # The lowest certain amount, never the baseline's guess; what is held is totalled apart.
+    assert view.monthly_total == Decimal("250")
+    assert view.received_monthly_total == Decimal("148.52")
     assert view.potential[0].amount_text.startswith("entre 250")
 
 
