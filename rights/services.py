@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -96,54 +97,153 @@ def rights_rebuild_for_user(*, user: User, today: dt.date | None = None) -> list
     return sorted(existing.values(), key=lambda right: right.key)
 
 
-def _organism_for(user: User, key: str) -> str:
-    """CAF or MSA as the person's family file says; otherwise the benefit's first organism."""
-    organisms = benefit(key).organisms
-    family = (
-        AgencyData.objects.filter(user=user, source="caf", status=AgencyData.Status.FOUND)
-        .values_list("organism", flat=True)
-        .first()
+def _lock_people(user_ids: list[int]) -> set[int]:
+    """`_lock_person` for many people, in id order (two writers never wait on each other in a
+    cycle); the ids of those who exist."""
+    return set(
+        User.objects.select_for_update().filter(pk__in=user_ids).order_by("pk").values_list("pk", flat=True)
     )
-    return family if family in organisms else organisms[0]
 
 
-@transaction.atomic
-def potential_rights_replace(*, user: User, potentials: list[PotentialRight]) -> None:
-    """Store the simulator's findings: a potential right for each benefit the person does not
-    already hold (open or to renew); for those they hold without a known amount, the estimate.
-    Potential rows absent from `potentials` are deleted. KeyError on a key not in the catalogue."""
-    _lock_person(user)
-    existing = {right.key: right for right in Right.objects.select_for_update().filter(user=user)}
+def _family_organisms(user_ids: list[int]) -> dict[int, str]:
+    """Each person's family file organism (CAF or MSA), from their first CAF answer found."""
+    organisms: dict[int, str] = {}
+    rows = (
+        AgencyData.objects.filter(user_id__in=user_ids, source="caf", status=AgencyData.Status.FOUND)
+        .order_by("pk")
+        .values_list("user_id", "organism")
+    )
+    for user_id, organism in rows:
+        organisms.setdefault(user_id, organism)
+    return organisms
+
+
+# The fields each kind of write sets (bulk_update writes only these; updated_at is auto_now, which
+# bulk_update does not fill in by itself).
+ESTIMATE_FIELDS = ["amount", "amount_is_estimate", "periodicity", "simulation_url", "updated_at"]
+POTENTIAL_FIELDS = [
+    "domain", "organism", "status", "questions", "start_date", "end_date", "next_declaration_due",
+    "amount", "amount_is_estimate", "periodicity", "simulation_url", "payments", "source", "dataset",
+    "fetched_at", "basis", "updated_at",
+]  # fmt: skip
+
+
+def _apply_estimate(right: Right, potential: PotentialRight, now: dt.datetime) -> None:
+    right.amount, right.amount_is_estimate = potential.amount, potential.amount is not None
+    right.periodicity, right.simulation_url = potential.periodicity, potential.simulation_url
+    right.updated_at = now
+
+
+def _apply_potential(right: Right, potential: PotentialRight, organism: str, now: dt.datetime) -> None:
+    right.domain, right.organism = benefit(right.key).domain, organism
+    right.status = Right.Status.TO_CHECK if potential.to_check else Right.Status.POTENTIAL
+    right.questions = potential.questions
+    right.start_date = right.end_date = right.next_declaration_due = None
+    right.amount, right.amount_is_estimate = potential.amount, True
+    right.periodicity, right.simulation_url = potential.periodicity, potential.simulation_url
+    right.payments, right.source, right.dataset = [], "simulateur", ""
+    right.fetched_at = right.updated_at = now
+    right.basis = (
+        "dépend de ce que vous n'avez pas encore indiqué"
+        if potential.to_check
+        else "estimation du simulateur"
+    )
+
+
+@dataclass
+class _Writes:
+    """The rows to write, by (person, key): a key given twice is one row, written as last given."""
+
+    created: dict[tuple[int, str], Right] = field(default_factory=dict)
+    potentials: dict[tuple[int, str], Right] = field(default_factory=dict)  # existing rows, potential (again)
+    estimates: dict[tuple[int, str], Right] = field(default_factory=dict)  # held rows, the simulator's amount
+    deleted: list[int] = field(default_factory=list)
+
+
+def _plan_for_person(
+    *,
+    user_id: int,
+    existing: dict[str, Right],
+    potentials: list[PotentialRight],
+    organism: str,
+    now: dt.datetime,
+    writes: _Writes,
+) -> None:
+    """One person's rows to write, in memory: the rules of `potential_rights_replace`."""
     wanted = set()
     for potential in potentials:
         item = benefit(potential.key)
         wanted.add(item.key)
-        right = existing.get(item.key)
+        right, slot = existing.get(item.key), (user_id, item.key)
         if right is not None and right.status in HELD:
             if right.amount is None or right.amount_is_estimate:
-                right.amount, right.amount_is_estimate = potential.amount, potential.amount is not None
-                right.periodicity = potential.periodicity
-                right.simulation_url = potential.simulation_url
-                _save(right)
+                _apply_estimate(right, potential, now)
+                writes.estimates[slot] = right
             continue
         if _holds_the_same_right(existing, item.key):
             continue
-        right = right or Right(user=user, key=item.key)
-        right.domain, right.organism = item.domain, _organism_for(user, item.key)
-        right.status = Right.Status.TO_CHECK if potential.to_check else Right.Status.POTENTIAL
-        right.questions = potential.questions
-        right.start_date = right.end_date = right.next_declaration_due = None
-        right.amount, right.amount_is_estimate = potential.amount, True
-        right.periodicity, right.simulation_url = potential.periodicity, potential.simulation_url
-        right.payments, right.source, right.dataset = [], "simulateur", ""
-        right.fetched_at = timezone.now()
-        right.basis = (
-            "dépend de ce que vous n'avez pas encore indiqué"
-            if potential.to_check
-            else "estimation du simulateur"
+        if right is None:
+            if slot in writes.created:  # full_clean's unique check refused a second new row
+                raise ValidationError({"key": f"{item.key} given twice for user {user_id}"})
+            right = writes.created[slot] = Right(user_id=user_id, key=item.key)
+        else:
+            writes.potentials[slot] = right
+        _apply_potential(right, potential, organism if organism in item.organisms else item.organisms[0], now)
+    writes.deleted += [
+        right.pk
+        for key, right in existing.items()
+        if right.status in FOUND_BY_SIMULATOR and key not in wanted
+    ]
+
+
+@transaction.atomic
+def potential_rights_replace_many(*, potentials_by_user: dict[int, list[PotentialRight]]) -> None:
+    """`potential_rights_replace` for many people at once (a re-screening chunk), in a constant
+    number of queries: the people locked, their rights read, their family organisms read, then one
+    delete, one insert and two updates. Every row written is validated in Python first, by the
+    field rules `full_clean` enforces (the uniqueness and the person's existence are checked here,
+    not by a query per row); ValidationError or KeyError (a key not in the catalogue) and nothing
+    is written."""
+    user_ids = sorted(potentials_by_user)
+    if not user_ids:
+        return
+    missing = set(user_ids) - _lock_people(user_ids)
+    if missing:
+        raise ValidationError({"user": f"no such user(s): {sorted(missing)}"})
+    existing: dict[int, dict[str, Right]] = {user_id: {} for user_id in user_ids}
+    for right in Right.objects.select_for_update().filter(user_id__in=user_ids):
+        existing[right.user_id][right.key] = right
+    organisms = _family_organisms(user_ids)
+    now, writes = timezone.now(), _Writes()
+    for user_id in user_ids:
+        _plan_for_person(
+            user_id=user_id,
+            existing=existing[user_id],
+            potentials=potentials_by_user[user_id],
+            organism=organisms.get(user_id, ""),
+            now=now,
+            writes=writes,
         )
-        _save(right)
-    Right.objects.filter(user=user, status__in=FOUND_BY_SIMULATOR).exclude(key__in=wanted).delete()
+    created, potentials, estimates = (
+        list(writes.created.values()),
+        list(writes.potentials.values()),
+        list(writes.estimates.values()),
+    )
+    for right in created + potentials + estimates:
+        right.clean_fields(exclude=["user"])
+    if writes.deleted:
+        Right.objects.filter(pk__in=writes.deleted).delete()
+    Right.objects.bulk_create(created)
+    Right.objects.bulk_update(potentials, POTENTIAL_FIELDS)
+    Right.objects.bulk_update(estimates, ESTIMATE_FIELDS)
+
+
+def potential_rights_replace(*, user: User, potentials: list[PotentialRight]) -> None:
+    """Store the simulator's findings: a potential right for each benefit the person does not
+    already hold (open or to renew); for those they hold without a known amount, the estimate.
+    Potential rows absent from `potentials` are deleted. KeyError on a key not in the catalogue,
+    ValidationError on a value the model refuses."""
+    potential_rights_replace_many(potentials_by_user={user.pk: potentials})
 
 
 def _holds_the_same_right(existing: dict[str, Right], key: str) -> bool:

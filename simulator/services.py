@@ -70,8 +70,15 @@ def potential_rights_hand_over(*, user: User, result: dict) -> None:
     result from complete answers hands over every eligible benefit. The rights app decides the rest:
     a potential right only for what the person does not hold, an estimate for what they hold.
     """
+    from rights.services import potential_rights_replace
+
+    potential_rights_replace(user=user, potentials=potential_rights_from_result(result))
+
+
+def potential_rights_from_result(result: dict) -> list:
+    """A result's findings as `rights.services.PotentialRight`s (see `potential_rights_hand_over`)."""
     from rights.catalogue import benefits
-    from rights.services import PotentialRight, potential_rights_replace
+    from rights.services import PotentialRight
 
     url = reverse("simulator:results")
     known = benefits()
@@ -97,7 +104,7 @@ def potential_rights_hand_over(*, user: User, result: dict) -> None:
         for key, entry in screening.items()
         if key in known
     ]
-    potential_rights_replace(user=user, potentials=potentials)
+    return potentials
 
 
 def _question_url(question: dict) -> str:

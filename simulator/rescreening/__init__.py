@@ -6,8 +6,9 @@ every member's answers from today's agency data exactly as the login does
 (``simulator.services.simulation_prefilled_draft``), builds every member's screening variants
 (``simulator.screening.screening_plan``), computes all of them in ONE vectorised simulation, splits
 the results back, classifies each member with the login's own ``screening_classify``, and writes
-the simulations and the potential rights (``potential_rights_hand_over``, the login's path, so the
-"new potential right" alert sees robust findings only) in the same transaction as the chunk's
+the simulations and the potential rights (``rights.services.potential_rights_replace_many``: the
+login's rules for the whole chunk in a constant number of queries, so the "new potential right"
+alert sees robust findings only) in the same transaction as the chunk's
 ``done``. A killed worker's chunk is taken over once its claim is older than the lease.
 
 - ``batch``: many drafts → one computation → their screened results (no database writes);

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from rights.services import potential_rights_replace_many
 from simulator.models import ScreeningChunk, ScreeningRun, Simulation
 from simulator.rescreening.batch import drafts_screen
 from simulator.rescreening.selectors import (
@@ -27,7 +28,7 @@ from simulator.rescreening.selectors import (
     run_progress,
     runs_stalled,
 )
-from simulator.services import potential_rights_hand_over, simulation_prefilled_draft
+from simulator.services import potential_rights_from_result, simulation_prefilled_draft
 
 logger = logging.getLogger(__name__)
 
@@ -249,8 +250,12 @@ def chunk_commit(*, work: ChunkWork) -> bool:
             batch_size=500,
         )
         screened = [draft for draft in fresh if draft.result]
-        for draft in screened:
-            potential_rights_hand_over(user=draft.simulation.user, result=draft.result)
+        # The login's rules (potential_rights_hand_over), for the whole chunk in a few queries.
+        potential_rights_replace_many(
+            potentials_by_user={
+                draft.simulation.user_id: potential_rights_from_result(draft.result) for draft in screened
+            }
+        )
         chunk.status, chunk.finished_at = ScreeningChunk.Status.DONE, now
         chunk.households, chunk.skipped = len(screened), len(drafts) - len(screened)
         chunk.members_failed = len(work.failed)
