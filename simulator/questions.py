@@ -8,6 +8,8 @@ they make the screening treat that fact as known. The commune has its own page (
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from simulator.engine.situation import MAX_RENT
 from simulator.questionnaire.fields import (
     ACTIVITY_CHOICES,
@@ -18,6 +20,7 @@ from simulator.questionnaire.fields import (
     radio_field,
 )
 from simulator.questionnaire.forms import HOUSING_CHOICES, RENTING
+from simulator.screening import CHILD_SUPPORT_FIELD
 
 COMMUNE = "commune"
 
@@ -170,11 +173,47 @@ class PensionForm(QuestionForm):
         return data
 
 
+class OtherParentForm(QuestionForm):
+    """Whether the other parent pays a pension alimentaire, stored as the revenus step's pension
+    received (0 when none is paid): the answer the ASF depends on."""
+
+    title = "L'autre parent de vos enfants"
+    STORED = {"revenus": {"amount": CHILD_SUPPORT_FIELD}}
+
+    pays = radio_field(
+        "L'autre parent de vos enfants vous verse-t-il une pension alimentaire ?",
+        [
+            ("oui", "Oui"),
+            ("non", "Non (aucune pension fixée, pension impayée, parent inconnu ou décédé)"),
+        ],
+    )
+    amount = amount_field(
+        "Montant mensuel reçu, pour tous vos enfants (en €)",
+        help_text="Seulement si une pension vous est versée.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("pays") == "oui" and not data.get("amount") and "amount" not in self.errors:
+            self.add_error("amount", "Indiquez le montant de la pension alimentaire reçue chaque mois.")
+        if data.get("pays") == "non":
+            data["amount"] = 0
+        return data
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        initial = super().initial_from(answers)
+        if "amount" in initial:
+            initial["pays"] = "oui" if Decimal(str(initial["amount"])) > 0 else "non"
+        return initial
+
+
 QUESTION_FORMS: dict[str, type[QuestionForm]] = {
     "housing": HousingForm,
     "activity": ActivityForm,
     "pension": PensionForm,
     "partner_activity": PartnerActivityForm,
+    "other_parent": OtherParentForm,
 }
 
 

@@ -23,7 +23,7 @@ from simulator.engine import compute_many
 from simulator.engine.batch import with_earnings
 from simulator.engine.situation import Activity, Housing, Income, IncomeKind, Role, Situation, today
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
-from simulator.questionnaire.steps import SUBMITTED
+from simulator.questionnaire.steps import SUBMITTED, children_count
 
 # Plausible monthly net amounts (2026): no income, a part-time job, the full-time SMIC, a good salary.
 EARNINGS = (Decimal(0), Decimal(800), Decimal(1450), Decimal(2500))
@@ -35,6 +35,10 @@ RENTS = (Decimal(450), Decimal(850))
 # aids are then not screened at all (they exist in one place only).
 COMMUNES = (("92050", "92000"), ("35238", "35000"), ("15014", "15000"))
 RETIREMENT_AGE = 65
+# A pension alimentaire per child a little above the ASF's (42.2 % of the BMAF, about 202 € in
+# 2026): the ASF only makes up a smaller one, so "paid" must be a value that rules it out.
+CHILD_SUPPORT_PER_CHILD = Decimal(250)
+CHILD_SUPPORT_FIELD = "demandeur_pension_alimentaire_percue_amount"  # the revenus step's
 
 Variant = Callable[[Situation], Situation]
 
@@ -44,6 +48,7 @@ ASSUMED = {
     "activity": "Votre activité n'est pas renseignée : ce calcul vous suppose sans salaire.",
     "pension": "Votre retraite n'est pas renseignée : ce calcul la suppose nulle.",
     "partner_activity": "La situation de votre conjoint·e n'est pas renseignée : ce calcul la suppose sans revenu.",
+    "other_parent": "La pension alimentaire de l'autre parent n'est pas renseignée : ce calcul la suppose non versée.",
 }
 
 
@@ -121,6 +126,21 @@ def _partner_earning(amount: Decimal) -> Variant:
             return situation
         income = Income(kind=IncomeKind.SALAIRE_NET, amounts=dict.fromkeys(_last_12(situation), amount))
         return _set_person(situation, Role.CONJOINT, activity=Activity.SALARIE, add_income=income)
+
+    return apply
+
+
+def _child_support(per_child: Decimal) -> Variant:
+    """A pension alimentaire received by the demandeur over the last 12 months, per child."""
+
+    def apply(situation: Situation) -> Situation:
+        children = sum(1 for person in situation.persons if person.role == Role.ENFANT)
+        if per_child == 0 or not children:
+            return situation
+        amounts = dict.fromkeys(_last_12(situation), per_child * children)
+        income = Income(kind=IncomeKind.PENSION_ALIMENTAIRE, amounts=amounts)
+        demandeur = next(person for person in situation.persons if person.role == Role.DEMANDEUR)
+        return _set_person(situation, Role.DEMANDEUR, activity=demandeur.activity, add_income=income)
 
     return apply
 
@@ -215,8 +235,29 @@ def unknowns_of(answers: dict) -> tuple[dict, list[Unknown]]:
                 tuple(_partner_earning(amount) for amount in (EARNINGS[0], EARNINGS[2], EARNINGS[3])),
             )
         )
+    _other_parent_unknown(answers, foyer, revenus, unknowns)
     foyer.setdefault("couple", "seul")
     return answers, unknowns
+
+
+def _other_parent_unknown(answers: dict, foyer: dict, revenus: dict, unknowns: list[Unknown]) -> None:
+    """A single parent's ASF depends on whether the other parent pays a pension alimentaire, which
+    no agency gives. Asked unless the ASF is already paid (the CAF says so: nothing to decide) or
+    the person answered it (the revenus step, where the pension received is, or the question)."""
+    single = foyer.get("couple") in (None, "", "seul")
+    if not single or not children_count(answers) or revenus.get("received_asf"):
+        return
+    answered = revenus.get(CHILD_SUPPORT_FIELD) not in (None, "")
+    if answered or "revenus" in answers.get(SUBMITTED, []):
+        return
+    unknowns.append(
+        Unknown(
+            "other_parent",
+            "L'autre parent de vos enfants vous verse-t-il une pension alimentaire ?",
+            "revenus",
+            (_child_support(Decimal(0)), _child_support(CHILD_SUPPORT_PER_CHILD)),
+        )
+    )
 
 
 def _said_by_an_agency(answers: dict, step: str, name: str) -> bool:
