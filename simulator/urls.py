@@ -14,6 +14,7 @@ urlpatterns = [
     path("resultats/synthese.pdf", results.results_download, name="results_pdf"),
     path("resultats/envoyer/", results.results_email, name="results_email"),
     path("resultats/signaler/", results.error_report, name="error_report"),
+    path("resultats/montant-inattendu/<slug:key>/", results.unexpected_amount, name="unexpected_amount"),
     path("changement/", scenarios.change, name="change"),
     path("changement/etat/<slug:key>/", scenarios.change_status, name="change_status"),
     path("communes/", scenarios.communes, name="communes"),

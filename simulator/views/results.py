@@ -3,7 +3,7 @@
 import logging
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,6 +17,7 @@ from simulator.questionnaire.answers import AnswersIncomplete, situation_from_an
 from simulator.results import answers_key, results_view
 from simulator.screening import situation_with_unknowns
 from simulator.throttling import recap_email_refused_by
+from simulator.unexpected import unexpected_amount_reasons
 
 logger = logging.getLogger(__name__)
 
@@ -100,8 +101,9 @@ def error_report(request: HttpRequest) -> HttpResponse:
     draft, view = _stored(request)
     if view is None:
         return redirect("simulator:recap")
-    choices = [(line.key, line.label) for line in [*view.received, *view.potential, *view.not_eligible]]
-    form = ErrorReportForm(request.POST or None, benefits=choices)
+    form = ErrorReportForm(
+        request.POST or None, benefits=_report_choices(view), initial=_report_initial(request, view)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             situation, _ = situation_from_answers(draft.answers, month=draft.result["month"])
@@ -118,3 +120,31 @@ def error_report(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Merci : votre signalement a été enregistré, sans ce qui vous identifie.")
         return redirect("simulator:results")
     return render(request, "simulator/error_report.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _report_choices(view) -> list[tuple[str, str]]:
+    return [(line.key, line.label) for line in view.all_lines()]
+
+
+def _report_initial(request: HttpRequest, view) -> dict:
+    """``?aide=<key>`` selects a benefit of the result (the link from "Montant inattendu ?")."""
+    key = request.GET.get("aide", "")
+    return {"benefit_key": key} if view.line(key) is not None else {}
+
+
+@require_GET
+def unexpected_amount(request: HttpRequest, key: str) -> HttpResponse:
+    """ "Montant inattendu ?": why the amount paid may differ, then the report form for this benefit."""
+    _, view = _stored(request)
+    if view is None:
+        return redirect("simulator:recap")
+    line = view.line(key)
+    if line is None:
+        raise Http404("Cette aide ne fait pas partie de vos résultats.")
+    context = {
+        "line": line,
+        "reasons": unexpected_amount_reasons(key, month=view.month),
+        "assumptions": view.assumptions,
+        "form": ErrorReportForm(benefits=_report_choices(view), initial={"benefit_key": key}),
+    }
+    return render(request, "simulator/unexpected_amount.html", context)
