@@ -101,3 +101,21 @@ def test_without_a_result_it_sends_back_to_the_recap(client):
 
     assert response.status_code == 302
     assert response["Location"] == "/simulateur/recapitulatif/"
+
+
+def test_every_benefit_named_in_the_reasons_is_one_the_engine_computes():
+    from simulator.engine.catalogue import load_catalogue
+    from simulator.unexpected import _load
+
+    _, family_of, _ = _load()
+
+    assert set(family_of) <= {definition.key for definition in load_catalogue()}
+
+
+def test_a_benefit_of_no_family_gets_the_general_and_common_reasons():
+    from simulator.unexpected import unexpected_amount_reasons
+
+    titles = [reason.title for reason in unexpected_amount_reasons("paris_logement", month="2026-12")]
+
+    assert titles[0] == "Les règles de la collectivité ou de l'organisme"
+    assert "Un arrondi" in titles
