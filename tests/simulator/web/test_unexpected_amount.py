@@ -37,7 +37,7 @@ def test_the_rsa_page_gives_the_three_months_reasons_and_a_form_for_the_rsa(meli
 
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
-    assert "Revenu de solidarité active" in page
+    assert "Revenu de solidarité active — notre estimation : <strong>environ" in page
     assert "Les ressources des trois derniers mois" in page
     assert "déclarez chaque trimestre" in page
     assert "Les revenus de 2024" not in page  # the N-2 family is not the RSA's
