@@ -23,7 +23,7 @@ from simulator.engine import compute_many
 from simulator.engine.batch import with_earnings
 from simulator.engine.situation import Activity, Housing, Income, IncomeKind, Role, Situation, today
 from simulator.questionnaire.answers import AnswersIncomplete, situation_from_answers
-from simulator.questionnaire.steps import SUBMITTED, children_count
+from simulator.questionnaire.steps import SUBMITTED, single_parent
 
 # Plausible monthly net amounts (2026): no income, a part-time job, the full-time SMIC, a good salary.
 EARNINGS = (Decimal(0), Decimal(800), Decimal(1450), Decimal(2500))
@@ -235,17 +235,17 @@ def unknowns_of(answers: dict) -> tuple[dict, list[Unknown]]:
                 tuple(_partner_earning(amount) for amount in (EARNINGS[0], EARNINGS[2], EARNINGS[3])),
             )
         )
-    _other_parent_unknown(answers, foyer, revenus, unknowns)
+    _other_parent_unknown(answers, revenus, unknowns)
     foyer.setdefault("couple", "seul")
     return answers, unknowns
 
 
-def _other_parent_unknown(answers: dict, foyer: dict, revenus: dict, unknowns: list[Unknown]) -> None:
+def _other_parent_unknown(answers: dict, revenus: dict, unknowns: list[Unknown]) -> None:
     """A single parent's ASF depends on whether the other parent pays a pension alimentaire, which
     no agency gives. Asked unless the ASF is already paid (the CAF says so: nothing to decide) or
-    the person answered it (the revenus step, where the pension received is, or the question)."""
-    single = foyer.get("couple") in (None, "", "seul")
-    if not single or not children_count(answers) or revenus.get("received_asf"):
+    the person answered it (the revenus step, which asks a single parent the pension the other
+    parent pays, empty for none, or the question)."""
+    if not single_parent(answers) or revenus.get("received_asf"):
         return
     answered = revenus.get(CHILD_SUPPORT_FIELD) not in (None, "")
     if answered or "revenus" in answers.get(SUBMITTED, []):

@@ -37,7 +37,7 @@ RECEIVED_BENEFITS = [
 class RevenusForm(SimulatorForm):
     """``{person}_{kind}_amount`` (monthly net) and ``{person}_{kind}_months`` (how many of the last 12)."""
 
-    def __init__(self, *args, persons: list[tuple[str, str]] = (), **kwargs):
+    def __init__(self, *args, persons: list[tuple[str, str]] = (), single_parent: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.persons = list(persons)
         for person, who in self.persons:
@@ -63,10 +63,22 @@ class RevenusForm(SimulatorForm):
             self.fields[f"received_{key}_since"] = forms.DateField(
                 required=False, widget=forms.HiddenInput, input_formats=["%Y-%m-%d"]
             )
+        if single_parent:
+            self._ask_the_other_parent()
         self.fields["rfr_n2"] = amount_field(
             "Revenu fiscal de référence de l'avant-dernière année (€)",
             maximum=Decimal(10_000_000),
             help_text="Sur votre avis d'imposition. Laissez vide si vous ne le connaissez pas.",
+        )
+
+    def _ask_the_other_parent(self) -> None:
+        """A single parent's ASF depends on it: the pension received says who pays it, and empty
+        says that no one does (the screening reads a posted step so)."""
+        field = self.fields["demandeur_pension_alimentaire_percue_amount"]
+        field.label = "Pension alimentaire versée par l'autre parent de vos enfants : montant mensuel (€)"
+        field.help_text = (
+            "Pour tous vos enfants. Laissez vide si l'autre parent ne verse rien (pas de pension fixée, "
+            "pension impayée, parent inconnu ou décédé) : l'allocation de soutien familial en dépend."
         )
 
     def person_groups(self):

@@ -41,6 +41,10 @@ def in_couple(answers: dict) -> bool:
     return answers.get("foyer", {}).get("couple", "seul") not in ("", "seul")
 
 
+def single_parent(answers: dict) -> bool:
+    return not in_couple(answers) and children_count(answers) > 0
+
+
 def adults(answers: dict) -> list[tuple[str, str]]:
     persons = [("demandeur", "vous")]
     if in_couple(answers):
@@ -70,7 +74,7 @@ def _kwargs(key: str, answers: dict) -> dict:
     if key == "enfants":
         return {"children": children_count(answers)}
     if key == "revenus":
-        return {"persons": adults(answers)}
+        return {"persons": adults(answers), "single_parent": single_parent(answers)}
     return {}
 
 

@@ -10,6 +10,7 @@ from simulator.questionnaire.steps import SUBMITTED
 from simulator.screening import ASSUMED, screen, situation_with_unknowns, unknowns_of
 from tests.simulator.screening.test_answer_on_the_spot import _answer
 from tests.simulator.screening.test_personas_flow import _walk
+from tests.simulator.web.helpers import answer
 
 OTHER_PARENT_URL = "/simulateur/ma-situation/other_parent/"
 
@@ -99,6 +100,49 @@ def test_the_questionnaire_revenus_page_answers_it():
 def test_a_single_computation_says_it_supposes_no_pension():
     _, assumed = situation_with_unknowns(single_parent_answers())
     assert ASSUMED["other_parent"] in assumed
+
+
+# --- The questionnaire asks it of single parents ----------------------------------------------------
+
+OTHER_PARENT_LABEL = "Pension alimentaire versée par l&#x27;autre parent de vos enfants"
+
+
+def _revenus_page(client, foyer: dict) -> str:
+    answer(client, "profil", {"birth_date": "1981-07-27", "activity": "inactif"})
+    answer(client, "foyer", foyer)
+    return client.get("/simulateur/etape/revenus/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_revenus_step_asks_a_single_parent_what_the_other_parent_pays(client):
+    page = _revenus_page(client, {"couple": "seul", "children_count": "2"})
+    assert OTHER_PARENT_LABEL in page
+    assert "l'allocation de soutien familial en dépend" in page  # help texts are not escaped
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "foyer",
+    [
+        {"couple": "marie", "partner_birth_date": "1980-01-01", "children_count": "2"},
+        {"couple": "seul", "children_count": "0"},
+    ],
+)
+def test_the_revenus_step_does_not_ask_couples_or_people_without_children(client, foyer):
+    page = _revenus_page(client, foyer)
+    assert OTHER_PARENT_LABEL not in page
+    assert "Pension alimentaire reçue — vous" in page
+
+
+@pytest.mark.django_db
+def test_an_empty_answer_on_the_revenus_step_means_no_pension_and_the_asf_is_potential():
+    answers = single_parent_answers()
+    answers["profil"]["activity"] = "inactif"
+    answers["logement"].update(housing="locataire_hlm", rent="520")
+    answers[SUBMITTED] = ["profil", "foyer", "enfants", "logement", "revenus"]
+    screening, _ = screen(answers)
+    assert screening.unknowns == ()
+    assert screening.benefits["asf"]["status"] == "potential"
 
 
 # --- Answered on the spot ---------------------------------------------------------------------------
