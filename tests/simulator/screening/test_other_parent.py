@@ -5,9 +5,11 @@ from decimal import Decimal
 
 import pytest
 
+from rights.models import Right
 from simulator.models import Simulation
 from simulator.questionnaire.steps import SUBMITTED
 from simulator.screening import ASSUMED, screen, situation_with_unknowns, unknowns_of
+from simulator.services import simulation_prefill_and_compute
 from tests.simulator.screening.test_answer_on_the_spot import _answer
 from tests.simulator.screening.test_personas_flow import _walk
 from tests.simulator.web.helpers import answer
@@ -224,3 +226,33 @@ def test_melissandre_whose_asf_the_caf_pays_is_not_asked_about_the_other_parent(
     asked = {q["key"] for entry in simulation.result["screening"].values() for q in entry["questions"]}
     assert "other_parent" not in asked
     assert "other_parent" not in _keys(unknowns_of(simulation.answers)[1])
+
+
+# --- On the rights page ------------------------------------------------------------------------------
+
+FAMILLE_PAGE = "/mes-droits/domaine/famille/"
+
+
+@pytest.mark.django_db
+def test_the_asf_card_asks_the_question_and_the_answer_makes_it_potential(
+    claire, logged_in, django_capture_on_commit_callbacks
+):
+    simulation_prefill_and_compute(user_id=claire.pk)
+    asf = Right.objects.get(user=claire, key="asf")
+    assert asf.status == Right.Status.TO_CHECK
+    assert [question["key"] for question in asf.questions] == ["other_parent"]
+    client = logged_in(claire)
+    page = client.get(FAMILLE_PAGE).content.decode()
+    assert f'action="{OTHER_PARENT_URL}"' in page
+
+    response, callbacks = _answer(
+        client, OTHER_PARENT_URL, {"pays": "non", "next": FAMILLE_PAGE}, django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 302
+    assert response["Location"] == FAMILLE_PAGE
+    assert len(callbacks) == 1
+    simulation_prefill_and_compute(user_id=claire.pk)  # what the queued task runs
+
+    asf.refresh_from_db()
+    assert asf.status == Right.Status.POTENTIAL
+    assert asf.questions == []
