@@ -118,14 +118,8 @@ def _family_organisms(user_ids: list[int]) -> dict[int, str]:
     return organisms
 
 
-# The fields each kind of write sets (bulk_update writes only these; updated_at is auto_now, which
-# bulk_update does not fill in by itself).
+# What a held right's estimate changes (bulk_update does not fill in the auto_now updated_at itself).
 ESTIMATE_FIELDS = ["amount", "amount_is_estimate", "periodicity", "simulation_url", "updated_at"]
-POTENTIAL_FIELDS = [
-    "domain", "organism", "status", "questions", "start_date", "end_date", "next_declaration_due",
-    "amount", "amount_is_estimate", "periodicity", "simulation_url", "payments", "source", "dataset",
-    "fetched_at", "basis", "updated_at",
-]  # fmt: skip
 
 
 def _apply_estimate(right: Right, potential: PotentialRight, now: dt.datetime) -> None:
@@ -154,10 +148,12 @@ def _apply_potential(right: Right, potential: PotentialRight, organism: str, now
 class _Writes:
     """The rows to write, by (person, key): a key given twice is one row, written as last given."""
 
+    # Potential rows, all inserted: one that exists (potential, or closed) is deleted and written
+    # anew with its id, since an UPDATE of many rows at once costs the square of their number (a
+    # CASE per field).
     created: dict[tuple[int, str], Right] = field(default_factory=dict)
-    potentials: dict[tuple[int, str], Right] = field(default_factory=dict)  # existing rows, potential (again)
     estimates: dict[tuple[int, str], Right] = field(default_factory=dict)  # held rows, the simulator's amount
-    deleted: list[int] = field(default_factory=list)
+    deleted: set[int] = field(default_factory=set)
 
 
 def _plan_for_person(
@@ -182,25 +178,26 @@ def _plan_for_person(
             continue
         if _holds_the_same_right(existing, item.key):
             continue
-        if right is None:
-            if slot in writes.created:  # full_clean's unique check refused a second new row
-                raise ValidationError({"key": f"{item.key} given twice for user {user_id}"})
-            right = writes.created[slot] = Right(user_id=user_id, key=item.key)
-        else:
-            writes.potentials[slot] = right
+        if right is None and slot in writes.created:  # full_clean's unique check refused a second new row
+            raise ValidationError({"key": f"{item.key} given twice for user {user_id}"})
+        if right is not None:
+            writes.deleted.add(right.pk)
+        # The same id: a page or a test holding the row still finds it.
+        right = writes.created[slot] = Right(pk=right and right.pk, user_id=user_id, key=item.key)
         _apply_potential(right, potential, organism if organism in item.organisms else item.organisms[0], now)
-    writes.deleted += [
+    writes.deleted.update(
         right.pk
         for key, right in existing.items()
         if right.status in FOUND_BY_SIMULATOR and key not in wanted
-    ]
+    )
 
 
 @transaction.atomic
 def potential_rights_replace_many(*, potentials_by_user: dict[int, list[PotentialRight]]) -> None:
     """`potential_rights_replace` for many people at once (a re-screening chunk), in a constant
     number of queries: the people locked, their rights read, their family organisms read, then one
-    delete, one insert and two updates. Every row written is validated in Python first, by the
+    delete, two inserts (a potential row that exists is deleted and inserted anew with its id) and one update
+    (the estimates on held rights). Every row written is validated in Python first, by the
     field rules `full_clean` enforces (the uniqueness and the person's existence are checked here,
     not by a query per row); ValidationError or KeyError (a key not in the catalogue) and nothing
     is written."""
@@ -224,17 +221,12 @@ def potential_rights_replace_many(*, potentials_by_user: dict[int, list[Potentia
             now=now,
             writes=writes,
         )
-    created, potentials, estimates = (
-        list(writes.created.values()),
-        list(writes.potentials.values()),
-        list(writes.estimates.values()),
-    )
-    for right in created + potentials + estimates:
+    created, estimates = list(writes.created.values()), list(writes.estimates.values())
+    for right in created + estimates:
         right.clean_fields(exclude=["user"])
     if writes.deleted:
         Right.objects.filter(pk__in=writes.deleted).delete()
     Right.objects.bulk_create(created)
-    Right.objects.bulk_update(potentials, POTENTIAL_FIELDS)
     Right.objects.bulk_update(estimates, ESTIMATE_FIELDS)
 
 

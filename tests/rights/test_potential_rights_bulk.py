@@ -49,7 +49,7 @@ def test_writing_many_members_takes_the_same_few_queries(
 ):
     users = _members(citizen_of, agency_row, count)
 
-    with django_assert_max_num_queries(9):  # savepoint, 3 reads, 1 delete, 1 insert, 2 updates, release
+    with django_assert_max_num_queries(9):  # savepoint, 3 reads, 1 delete, 2 inserts, 1 update, release
         potential_rights_replace_many(potentials_by_user={user.pk: _findings() for user in users})
 
     for user in users:

@@ -45,8 +45,10 @@ def test_the_bulk_path_writes_the_rows_each_member_would_get_alone(walked):
         simulator_findings_forget(user=user)
     potential_rights_replace_many(potentials_by_user=findings)  # every row created
     created = _rows(users)
+    ids = sorted(Right.objects.filter(user__in=users).values_list("id", "user_id", "key"))
     potential_rights_replace_many(potentials_by_user=findings)  # every row already there
     replaced = _rows(users)
+    assert sorted(Right.objects.filter(user__in=users).values_list("id", "user_id", "key")) == ids
 
     assert created == one_by_one
     assert replaced == one_by_one
