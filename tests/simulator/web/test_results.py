@@ -9,17 +9,10 @@ from django.core.management import call_command
 
 from simulator.models import ErrorReport, Simulation
 from simulator.whatif import whatif_compute
-from tests.simulator.conftest import hugo_answers, melissandre_answers
+from tests.simulator.conftest import melissandre_answers
 from tests.simulator.web.helpers import answer_all
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hugo_results(client):
-    answer_all(client, hugo_answers())
-    assert client.post("/simulateur/recapitulatif/").status_code == 302
-    return client
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) is not installed")
@@ -139,14 +132,6 @@ def test_every_change_of_situation_computes(client, kind, params):
         line for line in response.content.decode().splitlines() if "error" in line
     ]
     assert "ce qui changerait" in response.content.decode()
-
-
-@pytest.fixture
-def melissandre_results(client, time_machine):
-    time_machine.move_to("2026-12-04 10:00:00+01:00")
-    answer_all(client, melissandre_answers())
-    assert client.post("/simulateur/recapitulatif/").status_code == 302
-    return client
 
 
 def test_the_results_page_names_the_month_in_french_words(melissandre_results):

@@ -9,8 +9,6 @@ import pytest
 from django.core import mail
 
 from simulator.results import results_view
-from tests.simulator.conftest import melissandre_answers
-from tests.simulator.web.helpers import answer_all
 
 pytestmark = pytest.mark.django_db
 
@@ -51,14 +49,6 @@ def test_nothing_to_claim_gives_no_total_text():
     assert view.monthly_total == 0
     assert view.total_text == ""
     assert view.received_total_text == "640 € par mois"
-
-
-@pytest.fixture
-def melissandre_results(client, time_machine):
-    time_machine.move_to("2026-12-04 10:00:00+01:00")
-    answer_all(client, melissandre_answers())
-    assert client.post("/simulateur/recapitulatif/").status_code == 302
-    return client
 
 
 def _melissandre_view(client):

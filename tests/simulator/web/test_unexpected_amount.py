@@ -5,20 +5,10 @@ import html
 import pytest
 
 from simulator.models import ErrorReport
-from tests.simulator.conftest import melissandre_answers
-from tests.simulator.web.helpers import answer_all
 
 pytestmark = pytest.mark.django_db
 
 RSA_PAGE = "/simulateur/resultats/montant-inattendu/rsa/"
-
-
-@pytest.fixture
-def melissandre_results(client, time_machine):
-    time_machine.move_to("2026-12-04 10:00:00+01:00")
-    answer_all(client, melissandre_answers())
-    assert client.post("/simulateur/recapitulatif/").status_code == 302
-    return client
 
 
 def test_each_benefit_with_an_amount_links_to_its_unexpected_amount_page(melissandre_results):

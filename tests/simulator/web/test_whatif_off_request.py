@@ -13,13 +13,6 @@ from tests.simulator.web.helpers import answer_all
 EMPLOI = {"kind": "emploi", "amount": "1500"}
 
 
-@pytest.fixture
-def hugo_results(client):
-    answer_all(client, hugo_answers())
-    assert client.post("/simulateur/recapitulatif/").status_code == 302
-    return client
-
-
 def _key(response) -> str:
     return response["Location"].split("calcul=", 1)[1]
 
