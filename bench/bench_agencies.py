@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.django_setup import django_for_bench
+from bench.django_setup import agency_sandboxes, demo_citizen, django_for_bench
 
 LATENCY_MS = 300
 RUNS = 7
@@ -24,34 +24,18 @@ def _django(tmp: Path) -> None:
 
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from sandbox.process import running_sandbox
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         _django(tmp_path)
-        import yaml
-        from django.conf import settings
         from django.core.cache import cache
 
-        from accounts.services import citizen_login_from_franceconnect
         from agencies.models import FetchRun
         from agencies.services.consent import consent_grant
         from agencies.services.fetch import fetch_run_execute
 
-        with (
-            running_sandbox("sandbox.franceconnect.app:create_app()", env={"SANDBOX_STATE_DIR": tmp}) as fc,
-            running_sandbox(
-                "sandbox.agencies.app:create_app()",
-                env={
-                    "SANDBOX_AGENCIES_LATENCY_MS": str(LATENCY_MS),
-                    "SANDBOX_AGENCIES_FC_CHECKTOKEN_URL": f"{fc}/api/v2/checktoken",
-                },
-            ) as agencies,
-        ):
-            settings.AGENCIES_API_PARTICULIER_URL = agencies
-            identities = yaml.safe_load(Path("sandbox/data/identities.yaml").read_text(encoding="utf-8"))
-            claims = next(entry for entry in identities if entry["login"] == "sans_telephone")
-            user = citizen_login_from_franceconnect(claims={k: v for k, v in claims.items() if k != "label"})
+        with agency_sandboxes(tmp_path, latency_ms=LATENCY_MS):
+            user = demo_citizen("sans_telephone")
             for source in ("caf", "cpam", "cnous", "france_travail"):
                 consent_grant(
                     user=user, source=source, identifier="3456789A" if source == "france_travail" else ""

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.django_setup import django_for_bench
+from bench.django_setup import agency_sandboxes, demo_citizen, django_for_bench
 
 LATENCY_MS = 300
 RUNS = 5
@@ -39,14 +39,9 @@ FRANCE_TRAVAIL_IDS = {"sans_telephone": "3456789A", "naissance_Algérie": "45678
 
 
 def _login(login: str):
-    import yaml
-
-    from accounts.services import citizen_login_from_franceconnect
     from agencies.services.consent import consent_grant
 
-    identities = yaml.safe_load(Path("sandbox/data/identities.yaml").read_text(encoding="utf-8"))
-    claims = next(entry for entry in identities if entry["login"] == login)
-    user = citizen_login_from_franceconnect(claims={k: v for k, v in claims.items() if k != "label"})
+    user = demo_citizen(login)
     for source in SOURCES:
         consent_grant(user=user, source=source, identifier=FRANCE_TRAVAIL_IDS.get(login, ""))
     return user
@@ -107,26 +102,14 @@ def _screening_ratio(user) -> tuple[int, float, float]:
 
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from sandbox.process import running_sandbox
 
     with tempfile.TemporaryDirectory() as tmp:
         django_for_bench(Path(tmp))
-        from django.conf import settings
 
         from simulator.engine import warm_up
 
         warm_up()
-        with (
-            running_sandbox("sandbox.franceconnect.app:create_app()", env={"SANDBOX_STATE_DIR": tmp}) as fc,
-            running_sandbox(
-                "sandbox.agencies.app:create_app()",
-                env={
-                    "SANDBOX_AGENCIES_LATENCY_MS": str(LATENCY_MS),
-                    "SANDBOX_AGENCIES_FC_CHECKTOKEN_URL": f"{fc}/api/v2/checktoken",
-                },
-            ) as agencies,
-        ):
-            settings.AGENCIES_API_PARTICULIER_URL = agencies
+        with agency_sandboxes(Path(tmp), latency_ms=LATENCY_MS):
             users = {login: _login(login) for login in PEOPLE}
             timings = [_consent_to_results(users["nom_composé"]) for _ in range(RUNS)]
             for login in PEOPLE:

@@ -11,6 +11,7 @@ timeouts, with the status "starting" (503), not "error".
 import logging
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import redis
@@ -124,37 +125,31 @@ def _broker_redis() -> redis.Redis:
     )
 
 
-def worker_starting_mark() -> None:
-    """Said by a worker as it starts, before warming up (see `portal.celery_app`)."""
+def _starting_mark_change(change: Callable[[redis.Redis, str], object], *, what: str) -> None:
+    """Change the worker's starting mark; a broker error is logged, never raised (a worker starts)."""
     client = _broker_redis()
     try:
-        client.set(_starting_key(), f"{socket.gethostname()}:{os.getpid()}", ex=WORKER_STARTING_TTL_SECONDS)
+        change(client, _starting_key())
     except redis.RedisError as e:
-        logger.warning("health: could not mark the worker as starting: %s", e)
+        logger.warning("health: could not %s the worker's starting mark: %s", what, e)
     finally:
         client.close()
+
+
+def worker_starting_mark() -> None:
+    """Said by a worker as it starts, before warming up (see `portal.celery_app`)."""
+    owner = f"{socket.gethostname()}:{os.getpid()}"
+    _starting_mark_change(lambda c, key: c.set(key, owner, ex=WORKER_STARTING_TTL_SECONDS), what="set")
 
 
 def worker_starting_end() -> None:
     """Said by a worker once it consumes its queue: the mark goes after a short grace."""
-    client = _broker_redis()
-    try:
-        client.expire(_starting_key(), WORKER_READY_GRACE_SECONDS)
-    except redis.RedisError as e:
-        logger.warning("health: could not end the worker's starting mark: %s", e)
-    finally:
-        client.close()
+    _starting_mark_change(lambda c, key: c.expire(key, WORKER_READY_GRACE_SECONDS), what="end")
 
 
 def worker_starting_clear() -> None:
     """Said by a worker as it stops."""
-    client = _broker_redis()
-    try:
-        client.delete(_starting_key())
-    except redis.RedisError as e:
-        logger.warning("health: could not clear the worker's starting mark: %s", e)
-    finally:
-        client.close()
+    _starting_mark_change(lambda c, key: c.delete(key), what="clear")
 
 
 def worker_starting() -> bool:
